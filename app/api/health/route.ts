@@ -1,0 +1,39 @@
+// GET /api/health: which database driver is in use and whether it answered (200), or why not (503).
+import { getDatabase } from "@/db/client";
+import { pingDatabase } from "@/db/queries/health";
+import { DatabaseLockedError } from "@/db/pglite-lock";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+const TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms).unref()),
+  ]);
+}
+
+export async function GET() {
+  const driver = env().DATABASE_URL ? "postgres" : "pglite";
+  const headers = { "cache-control": "no-store" };
+  try {
+    const started = performance.now();
+    const database = await withTimeout(getDatabase(), TIMEOUT_MS);
+    await withTimeout(pingDatabase(database.db), TIMEOUT_MS);
+    return Response.json(
+      { status: "ok", driver: database.driver, database: "answered", latencyMs: Math.round(performance.now() - started) },
+      { headers },
+    );
+  } catch (error) {
+    console.error("[health] database did not answer:", error);
+    const reason =
+      error instanceof DatabaseLockedError
+        ? "the embedded database is in use by another process"
+        : error instanceof Error && error.message === "timeout"
+          ? `the database did not answer within ${TIMEOUT_MS} ms`
+          : "the database could not be reached";
+    return Response.json({ status: "unavailable", driver, database: "did not answer", reason }, { status: 503, headers });
+  }
+}

@@ -1,0 +1,116 @@
+// One module chooses the driver: PGlite in a local folder when DATABASE_URL is unset,
+// PostgreSQL through `postgres` when it is set. Both get the same schema, migrations and
+// queries. Nothing opens at import time: `next build` workers import this module too.
+// (Not marked server-only: instrumentation.ts and the scripts import it as well.)
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import { lockDataFolder } from "./pglite-lock";
+import * as schema from "./schema";
+import { prepareDatabase, type PrepareOptions } from "./setup";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Driver = "pglite" | "postgres";
+export type Database = { db: Db; driver: Driver; close: () => Promise<void> };
+
+export type OpenOptions = PrepareOptions & {
+  /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory). */
+  url?: string;
+  dataDir?: string;
+  poolSize?: number;
+};
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+async function openPglite(dataDir: string | undefined, options: PrepareOptions): Promise<Database> {
+  const lock = dataDir ? lockDataFolder(dataDir) : undefined;
+  let client: import("@electric-sql/pglite").PGlite | undefined;
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { cube } = await import("@electric-sql/pglite/contrib/cube");
+    const { earthdistance } = await import("@electric-sql/pglite/contrib/earthdistance");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // PGlite does not create the parent folders of its data directory.
+    if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, {
+      extensions: { cube, earthdistance, pg_trgm },
+    });
+    const db = drizzle({ client, schema }) as unknown as Db;
+    await migrate(drizzle({ client }), { migrationsFolder });
+    await prepareDatabase(db, options);
+    const opened = client;
+    return {
+      db,
+      driver: "pglite",
+      close: async () => {
+        await opened.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    await client?.close().catch(() => {});
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, poolSize: number, options: PrepareOptions): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+
+  // Several app servers may start at once: one migrates and seeds while the others wait on
+  // the lock (held by this one connection, released when it closes).
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(7266120415)`;
+    await migrate(drizzle({ client: migrator }), { migrationsFolder });
+    await prepareDatabase(drizzle({ client: migrator, schema }) as unknown as Db, options);
+  } finally {
+    await migrator.end();
+  }
+
+  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  return {
+    db: drizzle({ client, schema }) as unknown as Db,
+    driver: "postgres",
+    close: () => client.end(),
+  };
+}
+
+/** Opens a database, applies migrations (a no-op when current) and loads reference data. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 10, options)
+    : openPglite(options.dataDir, options);
+}
+
+// One database per process, shared by every route bundle (Next.js may load this module more
+// than once), opened on first use.
+const globalKey = Symbol.for("therapist-finder.database");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[globalKey]) {
+    const e = env();
+    g[globalKey] = openDatabase({
+      url: e.DATABASE_URL,
+      dataDir: e.PGLITE_DATA_DIR,
+      poolSize: e.DATABASE_POOL_SIZE,
+      seedDemo: e.SEED_DEMO ? { count: e.DEMO_COUNT } : undefined,
+    });
+    // A failed open is not cached: the next request tries again.
+    g[globalKey].catch(() => {
+      delete g[globalKey];
+    });
+  }
+  return g[globalKey];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,61 @@
+// The reviewed state licensing rules (state-licensing.json), validated on load. The JSON is
+// the source of truth; the `state_licensing` table is refreshed from it at every start-up.
+import { z } from "zod";
+import data from "./state-licensing.json";
+
+const url = z.url({ protocol: /^https?$/ });
+const isoDate = z.iso.date();
+
+export const REGULATIONS = ["license", "registration", "certification", "voluntary_certification", "none"] as const;
+export const MANDATORY_REGULATIONS: readonly Regulation[] = ["license", "registration", "certification"];
+export type Regulation = (typeof REGULATIONS)[number];
+
+export const stateEntrySchema = z
+  .object({
+    code: z.string().regex(/^[A-Z]{2}$/),
+    name: z.string().min(2),
+    regulation: z.enum(REGULATIONS),
+    credentialTitles: z.array(z.string().min(2)),
+    board: z.object({ name: z.string().min(3), url }).nullable(),
+    lookupUrl: url.nullable(),
+    minTrainingHours: z.number().int().min(100).max(1500).nullable(),
+    exams: z.array(z.string().min(2)).nullable(),
+    continuingEducation: z.string().min(3).nullable(),
+    localLicensing: z.string().min(10).nullable(),
+    patientNote: z.string().min(40),
+    unknown: z.array(z.string()),
+    confidence: z.enum(["high", "medium", "low"]),
+    sources: z.array(z.object({ title: z.string().min(3), url })).min(1),
+    lastReviewed: isoDate,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: "custom", message: `${s.code}: ${message}` });
+    if (s.regulation === "none") {
+      if (s.credentialTitles.length) issue("no statewide regulation, yet credential titles");
+      if (s.minTrainingHours !== null) issue("no statewide regulation, yet minimum hours");
+      if (s.exams === null || s.exams.length) issue("no statewide regulation: exams must be []");
+      if (s.board || s.lookupUrl) issue("no statewide regulation, yet a board or look-up");
+      if (!s.localLicensing) issue("no statewide regulation: say what local licensing exists");
+    }
+    if (MANDATORY_REGULATIONS.includes(s.regulation)) {
+      if (!s.credentialTitles.length) issue("a mandatory regulation needs a credential title");
+      for (const field of ["minTrainingHours", "exams", "continuingEducation", "board", "lookupUrl"] as const) {
+        if (s[field] === null && !s.unknown.includes(field)) issue(`${field} is null but not listed in unknown`);
+      }
+    }
+  });
+
+export type StateEntry = z.infer<typeof stateEntrySchema>;
+
+export const stateFileSchema = z
+  .array(stateEntrySchema)
+  .length(51)
+  .refine((all) => new Set(all.map((s) => s.code)).size === all.length, "codes must be unique");
+
+let cached: StateEntry[] | undefined;
+
+export function loadStateLicensing(): StateEntry[] {
+  cached ??= stateFileSchema.parse(data);
+  return cached;
+}

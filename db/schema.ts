@@ -1,0 +1,269 @@
+// The whole data model. Migrations in db/migrations are generated from this file by
+// drizzle-kit; the cube/earthdistance/pg_trgm extensions come first, from a custom migration.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  char,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+// ---------------------------------------------------------------------------
+// Accounts (the tables @auth/drizzle-adapter expects, plus a role)
+
+export const userRole = pgEnum("user_role", ["therapist", "admin"]);
+
+export const users = pgTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").unique(),
+  emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+  image: text("image"),
+  role: userRole("role").notNull().default("therapist"),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------------------
+// Reference data, loaded from files in the repo (db/reference)
+
+export const modalities = pgTable("modalities", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  summary: text("summary").notNull(),
+  description: text("description").notNull(),
+  whatToExpect: text("what_to_expect").notNull(),
+  sortOrder: smallint("sort_order").notNull(),
+});
+
+export const stateRegulation = pgEnum("state_regulation", [
+  "license",
+  "registration",
+  "certification",
+  "voluntary_certification",
+  "none",
+]);
+
+export type StateSource = { title: string; url: string };
+
+export const stateLicensing = pgTable("state_licensing", {
+  code: char("code", { length: 2 }).primaryKey(),
+  name: text("name").notNull(),
+  regulation: stateRegulation("regulation").notNull(),
+  credentialTitles: text("credential_titles").array().notNull(),
+  boardName: text("board_name"),
+  boardUrl: text("board_url"),
+  lookupUrl: text("lookup_url"),
+  minTrainingHours: integer("min_training_hours"),
+  // null: not established from a source; [] : none (no statewide regulation)
+  exams: text("exams").array(),
+  continuingEducation: text("continuing_education"),
+  localLicensing: text("local_licensing"),
+  patientNote: text("patient_note").notNull(),
+  unknownFields: text("unknown_fields").array().notNull(),
+  confidence: text("confidence").notNull(),
+  sources: jsonb("sources").$type<StateSource[]>().notNull(),
+  lastReviewed: date("last_reviewed").notNull(),
+});
+
+// ---------------------------------------------------------------------------
+// Therapists
+
+export const sciaticaExperience = pgEnum("sciatica_experience", ["none", "some", "extensive"]);
+export const ncbtmbStatus = pgEnum("ncbtmb_status", ["not_certified", "self_reported", "verified", "lapsed"]);
+
+export const therapists = pgTable(
+  "therapists",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    practiceName: text("practice_name"),
+    bio: text("bio").notNull().default(""),
+    phone: text("phone"),
+    email: text("email"),
+    website: text("website"),
+    addressLine: text("address_line"),
+    city: text("city").notNull(),
+    state: char("state", { length: 2 }).notNull(),
+    zip: char("zip", { length: 5 }).notNull(),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    inClinic: boolean("in_clinic").notNull().default(true),
+    mobile: boolean("mobile").notNull().default(false),
+    acceptingNewClients: boolean("accepting_new_clients").notNull().default(true),
+    yearsInPractice: smallint("years_in_practice"),
+    sciaticaExperience: sciaticaExperience("sciatica_experience").notNull().default("none"),
+    sciaticaDescription: text("sciatica_description"),
+    acceptsPhysicianReferrals: boolean("accepts_physician_referrals").notNull().default(false),
+    acceptsInsurance: boolean("accepts_insurance").notNull().default(false),
+    insurancePlans: text("insurance_plans").array().notNull().default(sql`'{}'::text[]`),
+    offersSuperbills: boolean("offers_superbills").notNull().default(false),
+    acceptsHsaFsa: boolean("accepts_hsa_fsa").notNull().default(false),
+    // Price of a 60-minute session, in whole US dollars.
+    priceMin: smallint("price_min"),
+    priceMax: smallint("price_max"),
+    languages: text("languages").array().notNull().default(sql`'{English}'::text[]`),
+    wheelchairAccessible: boolean("wheelchair_accessible").notNull().default(false),
+    accessibilityNotes: text("accessibility_notes"),
+    schoolName: text("school_name"),
+    schoolAccredited: boolean("school_accredited").notNull().default(false),
+    associations: text("associations").array().notNull().default(sql`'{}'::text[]`),
+    ncbtmbStatus: ncbtmbStatus("ncbtmb_status").notNull().default("not_certified"),
+    ncbtmbNumber: text("ncbtmb_number"),
+    ncbtmbVerifiedAt: timestamp("ncbtmb_verified_at", { withTimezone: true }),
+    // Denormalised copy of therapist_modalities for the indexed search filter; the data
+    // layer writes both in one transaction.
+    modalitySlugs: text("modality_slugs").array().notNull().default(sql`'{}'::text[]`),
+    isDemo: boolean("is_demo").notNull().default(false),
+    published: boolean("published").notNull().default(false),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Radius search: earth_box(...) @> ll_to_earth(lat, lng) and nearest-first ordering use this.
+    index("therapists_earth_idx").using("gist", sql`ll_to_earth(${t.latitude}, ${t.longitude})`),
+    index("therapists_modalities_idx").using("gin", t.modalitySlugs),
+    index("therapists_name_trgm_idx").using(
+      "gin",
+      sql`(lower(${t.displayName} || ' ' || coalesce(${t.practiceName}, ''))) gin_trgm_ops`,
+    ),
+    index("therapists_state_idx").on(t.state),
+    index("therapists_owner_idx").on(t.ownerId),
+  ],
+);
+
+export const therapistModalities = pgTable(
+  "therapist_modalities",
+  {
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    modalitySlug: text("modality_slug")
+      .notNull()
+      .references(() => modalities.slug),
+  },
+  (t) => [primaryKey({ columns: [t.therapistId, t.modalitySlug] }), index("therapist_modalities_slug_idx").on(t.modalitySlug)],
+);
+
+export const licenseStatus = pgEnum("license_status", ["active", "expired", "disciplinary_action", "unknown"]);
+
+export const licenses = pgTable(
+  "licenses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    state: char("state", { length: 2 }).notNull(),
+    number: text("number").notNull(),
+    credentialTitle: text("credential_title").notNull(),
+    status: licenseStatus("status").notNull().default("unknown"),
+    // null: self-reported, not yet checked against the state board.
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedById: text("verified_by_id").references(() => users.id, { onDelete: "set null" }),
+    // Where the status came from: "self-reported", "state board look-up", "demo data".
+    source: text("source").notNull().default("self-reported"),
+    note: text("note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("licenses_therapist_idx").on(t.therapistId),
+    uniqueIndex("licenses_therapist_state_number_idx").on(t.therapistId, t.state, t.number),
+    index("licenses_unverified_idx").on(t.createdAt).where(sql`${t.verifiedAt} is null`),
+  ],
+);
+
+// Append-only: every change to a profile, who made it, and the old and new values.
+export type FieldChange = { old: unknown; new: unknown };
+
+export const profileRevisions = pgTable(
+  "profile_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull(),
+    changes: jsonb("changes").$type<Record<string, FieldChange>>().notNull(),
+    reason: text("reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("profile_revisions_therapist_idx").on(t.therapistId, t.createdAt)],
+);
+
+// Small facts about the database itself, e.g. when the demo data was seeded.
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+export type Therapist = typeof therapists.$inferSelect;
+export type NewTherapist = typeof therapists.$inferInsert;
+export type License = typeof licenses.$inferSelect;
+export type NewLicense = typeof licenses.$inferInsert;
+export type Modality = typeof modalities.$inferSelect;
+export type StateLicensing = typeof stateLicensing.$inferSelect;

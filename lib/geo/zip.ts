@@ -1,0 +1,33 @@
+// US ZIP code centroids, from the `zipcodes` package's offline table.
+import zipcodes, { type ZipCode } from "zipcodes";
+import { STATE_POPULATION_THOUSANDS } from "./state-population";
+
+export type ZipPlace = { zip: string; city: string; state: string; latitude: number; longitude: number };
+
+function toPlace(z: ZipCode): ZipPlace {
+  return { zip: z.zip, city: z.city, state: z.state, latitude: z.latitude, longitude: z.longitude };
+}
+
+export function lookupZip(zip: string): ZipPlace | undefined {
+  if (!/^\d{5}$/.test(zip)) return undefined;
+  const found = zipcodes.lookup(zip);
+  return found && found.country === "US" && found.state in STATE_POPULATION_THOUSANDS ? toPlace(found) : undefined;
+}
+
+let byState: Map<string, ZipPlace[]> | undefined;
+
+/** Every ZIP with a centroid in the 50 states and DC, grouped by state, in ZIP order. */
+export function zipsByState(): Map<string, ZipPlace[]> {
+  if (!byState) {
+    byState = new Map();
+    const all = Object.values(zipcodes.codes as Record<string, ZipCode>)
+      .filter((z) => z.country === "US" && z.state in STATE_POPULATION_THOUSANDS && (z.latitude || z.longitude))
+      .sort((a, b) => a.zip.localeCompare(b.zip));
+    for (const z of all) {
+      const list = byState.get(z.state) ?? [];
+      list.push(toPlace(z));
+      byState.set(z.state, list);
+    }
+  }
+  return byState;
+}

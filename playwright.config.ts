@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+// The browser suite needs a real Chromium; it never passes silently without one.
+function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  for (const candidate of candidates) {
+    if (candidate && fs.existsSync(candidate)) return candidate;
+  }
+  try {
+    const bundled = chromium.executablePath();
+    if (fs.existsSync(bundled)) return bundled;
+  } catch {
+    // no Playwright-managed browser either
+  }
+  throw new Error(
+    "No Chromium found for the browser tests. Install one with `apt-get install -y chromium` (Debian), " +
+      "or set CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium` where the internet is reachable.",
+  );
+}
+
+const port = 3100;
+// A fresh embedded database for every run, seeded with the demo data as `npm run demo` does.
+const dataDir = path.join(os.tmpdir(), `tf-e2e-${process.env.TF_E2E_RUN ??= String(Date.now())}`, "pglite");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "desktop-chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "phone-chromium", use: { ...devices["Pixel 7"] } },
+  ],
+  webServer: {
+    // A real production build, served the way `npm run demo` serves it.
+    command: `npm run build && npx next start -p ${port}`,
+    url: `http://localhost:${port}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: "",
+      PGLITE_DATA_DIR: dataDir,
+      SEED_DEMO: "true",
+      AUTH_TRUST_HOST: "true",
+    },
+  },
+});

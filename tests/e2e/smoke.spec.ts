@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+
+test("the home page has a heading, a search form and the red flags", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: /find a massage therapist/i })).toBeVisible();
+  const form = page.getByRole("search", { name: "Find a therapist" });
+  await expect(form.getByLabel("ZIP code, city and state, or state")).toBeVisible();
+  await expect(form.getByLabel("Type of massage")).toBeVisible();
+  await expect(form.getByRole("button", { name: "Search" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /get medical help first/i })).toBeVisible();
+  await expect(page.getByText(/information, not medical advice/i)).toBeVisible();
+});
+
+test("the health endpoint answers with the driver in use", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", driver: "pglite", database: "answered" });
+});
+
+test("an anonymous visit sets no cookie and loads nothing from other sites", async ({ page, context }) => {
+  const foreign: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["localhost", "127.0.0.1"].includes(url.hostname) && url.protocol !== "data:") foreign.push(r.url());
+  });
+  await page.goto("/");
+  await page.waitForLoadState("load");
+  expect(foreign).toEqual([]);
+  expect(await context.cookies()).toEqual([]);
+});
