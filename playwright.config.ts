@@ -21,7 +21,8 @@ function findChromium(): string {
   );
 }
 
-const port = 3100;
+// E2E_PORT lets two checkouts run their browser suites side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database for every run, seeded with the demo data as `npm run demo` does.
 const dataDir = path.join(os.tmpdir(), `tf-e2e-${process.env.TF_E2E_RUN ??= String(Date.now())}`, "pglite");
 

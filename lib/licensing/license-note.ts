@@ -1,0 +1,88 @@
+// What a state's rule makes of a therapist's licence, in one line a patient can read next to
+// it: "LMT, Massachusetts - active, checked with the state board on 2026-10-02".
+import type { Regulation } from "@/db/reference/state-licensing";
+
+export type LicenseStatus = "active" | "expired" | "disciplinary_action" | "unknown";
+
+export type LicenseFacts = {
+  state: string;
+  credentialTitle: string;
+  status: LicenseStatus;
+  verifiedAt: Date | null;
+};
+
+export type StateRule = { code: string; name: string; regulation: Regulation };
+
+export type LicenseNoteTone =
+  | "verified" // checked with the board and in good standing
+  | "self_reported" // not yet checked
+  | "problem" // expired, disciplinary action, or missing where the state requires one
+  | "not_required"; // no statewide licence, or a voluntary certification
+
+export type LicenseNote = { text: string; tone: LicenseNoteTone; stateCode: string; stateHref: string };
+
+const MANDATORY: readonly Regulation[] = ["license", "registration", "certification"];
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+export const stateHref = (code: string) => `/licensing/${code.toLowerCase()}`;
+
+function standing(rule: StateRule): string {
+  return rule.regulation === "registration" ? "registered" : rule.regulation === "certification" || rule.regulation === "voluntary_certification" ? "certified" : "active";
+}
+
+/** The note for one licence the therapist lists. */
+export function describeLicense(license: LicenseFacts, rule: StateRule): LicenseNote {
+  const head = `${license.credentialTitle}, ${rule.name}`;
+  const base = { stateCode: rule.code, stateHref: stateHref(rule.code) };
+  if (!license.verifiedAt) {
+    return { ...base, tone: "self_reported", text: `${head} - self-reported, not yet checked` };
+  }
+  const checked = `checked with the state board on ${isoDate(license.verifiedAt)}`;
+  switch (license.status) {
+    case "active":
+      return { ...base, tone: "verified", text: `${head} - ${standing(rule)}, ${checked}` };
+    case "expired":
+      return { ...base, tone: "problem", text: `${head} - expired, ${checked}` };
+    case "disciplinary_action":
+      return { ...base, tone: "problem", text: `${head} - disciplinary action on record, ${checked}` };
+    default:
+      return { ...base, tone: "self_reported", text: `${head} - status not confirmed by the state board` };
+  }
+}
+
+/** The note when the therapist lists no licence for the state they practise in. */
+export function describeMissingLicense(rule: StateRule): LicenseNote {
+  const base = { stateCode: rule.code, stateHref: stateHref(rule.code) };
+  if (rule.regulation === "none") {
+    return { ...base, tone: "not_required", text: `${rule.name} has no statewide licence: ask about a city licence` };
+  }
+  if (rule.regulation === "voluntary_certification") {
+    return {
+      ...base,
+      tone: "not_required",
+      text: `${rule.name} certification is voluntary and none is listed: ask about state certification or a city permit`,
+    };
+  }
+  return { ...base, tone: "problem", text: `No ${rule.name} licence listed, and ${rule.name} requires one: ask for the number and check it` };
+}
+
+/**
+ * Notes for every licence a therapist lists, practice state first, plus a note for the
+ * practice state when no licence there is listed.
+ */
+export function describeLicenses(
+  practiceState: string,
+  licenses: readonly LicenseFacts[],
+  rules: ReadonlyMap<string, StateRule>,
+): LicenseNote[] {
+  const sorted = [...licenses].sort((a, b) => Number(b.state === practiceState) - Number(a.state === practiceState));
+  const notes = sorted.flatMap((l) => {
+    const rule = rules.get(l.state);
+    return rule ? [describeLicense(l, rule)] : [];
+  });
+  const home = rules.get(practiceState);
+  if (home && !licenses.some((l) => l.state === practiceState)) notes.unshift(describeMissingLicense(home));
+  return notes;
+}
+
+export const requiresStateLicense = (rule: StateRule) => MANDATORY.includes(rule.regulation);
