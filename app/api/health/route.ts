@@ -8,10 +8,12 @@ export const dynamic = "force-dynamic";
 
 const TIMEOUT_MS = 5000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+class Timeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms).unref()),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Timeout(what)), ms).unref()),
   ]);
 }
 
@@ -20,8 +22,8 @@ export async function GET() {
   const headers = { "cache-control": "no-store" };
   try {
     const started = performance.now();
-    const database = await withTimeout(getDatabase(), TIMEOUT_MS);
-    await withTimeout(pingDatabase(database.db), TIMEOUT_MS);
+    const database = await withTimeout(getDatabase(), TIMEOUT_MS, "the database is still opening (migrations run at start-up)");
+    await withTimeout(pingDatabase(database.db), TIMEOUT_MS, `the database did not answer within ${TIMEOUT_MS} ms`);
     return Response.json(
       { status: "ok", driver: database.driver, database: "answered", latencyMs: Math.round(performance.now() - started) },
       { headers },
@@ -31,8 +33,8 @@ export async function GET() {
     const reason =
       error instanceof DatabaseLockedError
         ? "the embedded database is in use by another process"
-        : error instanceof Error && error.message === "timeout"
-          ? `the database did not answer within ${TIMEOUT_MS} ms`
+        : error instanceof Timeout
+          ? error.message
           : "the database could not be reached";
     return Response.json({ status: "unavailable", driver, database: "did not answer", reason }, { status: 503, headers });
   }

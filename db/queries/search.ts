@@ -1,0 +1,177 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { licenses, stateLicensing, therapists } from "../schema";
+import { SCIATICA_TRIO } from "../reference/modalities";
+import { METRES_PER_MILE } from "./therapists";
+
+export type SearchCriteria = {
+  near?: { latitude: number; longitude: number; radiusMiles: number };
+  state?: string;
+  modalities?: readonly string[];
+  sciatica?: "some" | "extensive";
+  licensed?: boolean;
+  ncbtmb?: boolean;
+  insurance?: boolean;
+  plan?: string;
+  referrals?: boolean;
+  accredited?: boolean;
+  association?: boolean;
+  accepting?: boolean;
+  setting?: "clinic" | "mobile";
+  q?: string;
+  sort: "nearest" | "best" | "name";
+  limit: number;
+  offset: number;
+};
+
+/** Counts stop here: past it the page says "1,000+" rather than count every match. */
+export const COUNT_CAP = 1000;
+
+const t = therapists;
+const point = sql`ll_to_earth(${t.latitude}, ${t.longitude})`;
+const centre = (n: { latitude: number; longitude: number }) => sql`ll_to_earth(${n.latitude}::float8, ${n.longitude}::float8)`;
+// Must match the expression of the trigram index therapists_name_trgm_idx.
+const nameText = sql`lower(${t.displayName} || ' ' || coalesce(${t.practiceName}, ''))`;
+
+const goodHomeLicence = sql`exists (select 1 from ${licenses} l where l.therapist_id = ${t.id} and l.state = ${t.state}
+  and l.status = 'active' and l.verified_at is not null)`;
+const badHomeLicence = sql`exists (select 1 from ${licenses} l where l.therapist_id = ${t.id} and l.state = ${t.state}
+  and l.status in ('expired', 'disciplinary_action') and l.verified_at is not null)`;
+const noStatewideLicence = sql`${t.state} in (select ${stateLicensing.code} from ${stateLicensing} where ${stateLicensing.regulation} = 'none')`;
+const trioCount = sql.join(
+  SCIATICA_TRIO.map((m) => sql`(${t.modalitySlugs} @> array[${m}]::text[])::int`),
+  sql` + `,
+);
+
+/** The number of the six selection criteria met; the same rules as lib/criteria.ts. */
+export const criteriaScore = sql<number>`(
+  (${t.acceptsPhysicianReferrals})::int
+  + (${t.schoolName} is not null and length(regexp_replace(${t.bio}, '^\\s+|\\s+$', '', 'g')) >= 40)::int
+  + (${t.acceptsInsurance} or ${t.offersSuperbills})::int
+  + (${goodHomeLicence} and not ${badHomeLicence})::int
+  + (${t.ncbtmbStatus} in ('verified', 'self_reported') or ${t.schoolAccredited} or cardinality(${t.associations}) > 0)::int
+  + (${t.sciaticaExperience} <> 'none' and (${trioCount}) >= 2)::int
+)`.mapWith(Number);
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The SQL conditions of a search, one per filter, named so a "no results" page can drop each. */
+export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "offset">): Map<string, SQL> {
+  const where = new Map<string, SQL>();
+  if (c.near) {
+    const metres = c.near.radiusMiles * METRES_PER_MILE;
+    where.set(
+      "radius",
+      sql`earth_box(${centre(c.near)}, ${metres}::float8) @> ${point} and earth_distance(${centre(c.near)}, ${point}) <= ${metres}::float8`,
+    );
+  }
+  if (c.state) where.set("state", eq(t.state, c.state));
+  if (c.modalities?.length) where.set("modality", sql`${t.modalitySlugs} @> ${sql`array[${sql.join(c.modalities.map((m) => sql`${m}`), sql`, `)}]::text[]`}`);
+  if (c.sciatica) where.set("sciatica", c.sciatica === "extensive" ? eq(t.sciaticaExperience, "extensive") : inArray(t.sciaticaExperience, ["some", "extensive"]));
+  if (c.licensed) where.set("licensed", sql`(${goodHomeLicence} or ${noStatewideLicence})`);
+  if (c.ncbtmb) where.set("ncbtmb", inArray(t.ncbtmbStatus, ["verified", "self_reported"]));
+  if (c.insurance || c.plan) where.set("insurance", eq(t.acceptsInsurance, true));
+  if (c.plan) where.set("plan", sql`exists (select 1 from unnest(${t.insurancePlans}) p where p ilike ${`%${likeEscape(c.plan)}%`})`);
+  if (c.referrals) where.set("referrals", eq(t.acceptsPhysicianReferrals, true));
+  if (c.accredited) where.set("accredited", eq(t.schoolAccredited, true));
+  if (c.association) where.set("association", sql`cardinality(${t.associations}) > 0`);
+  if (c.accepting) where.set("accepting", eq(t.acceptingNewClients, true));
+  if (c.setting) where.set("setting", eq(c.setting === "clinic" ? t.inClinic : t.mobile, true));
+  if (c.q) {
+    const q = c.q.toLowerCase();
+    where.set("q", sql`(${nameText} like ${`%${likeEscape(q)}%`} or ${q} <% ${nameText})`);
+  }
+  return where;
+}
+
+const published = eq(t.published, true);
+
+/** How many published therapists match, counted up to COUNT_CAP + 1. */
+export async function countMatches(db: Db, conditions: Iterable<SQL>): Promise<number> {
+  const inner = db
+    .select({ one: sql`1` })
+    .from(t)
+    .where(and(published, ...conditions))
+    .limit(COUNT_CAP + 1)
+    .as("m");
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(inner);
+  return row?.n ?? 0;
+}
+
+export async function searchTherapists(db: Db, c: SearchCriteria) {
+  const where = searchConditions(c);
+  const distance = c.near ? sql<number>`earth_distance(${centre(c.near)}, ${point}) / ${METRES_PER_MILE}::float8`.mapWith(Number) : sql<null>`null`;
+  const order: SQL[] =
+    c.sort === "nearest" && c.near
+      ? [sql`${point} <-> ${centre(c.near)}`, asc(t.id)]
+      : c.sort === "name"
+        ? [asc(sql`lower(${t.displayName})`), asc(t.id)]
+        : [desc(criteriaScore), ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(sql`lower(${t.displayName})`), asc(t.id)];
+
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        id: t.id,
+        slug: t.slug,
+        displayName: t.displayName,
+        practiceName: t.practiceName,
+        bio: t.bio,
+        city: t.city,
+        state: t.state,
+        zip: t.zip,
+        distanceMiles: distance,
+        modalitySlugs: t.modalitySlugs,
+        sciaticaExperience: t.sciaticaExperience,
+        acceptsPhysicianReferrals: t.acceptsPhysicianReferrals,
+        acceptsInsurance: t.acceptsInsurance,
+        insurancePlans: t.insurancePlans,
+        offersSuperbills: t.offersSuperbills,
+        acceptsHsaFsa: t.acceptsHsaFsa,
+        schoolName: t.schoolName,
+        schoolAccredited: t.schoolAccredited,
+        associations: t.associations,
+        ncbtmbStatus: t.ncbtmbStatus,
+        ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
+        acceptingNewClients: t.acceptingNewClients,
+        inClinic: t.inClinic,
+        mobile: t.mobile,
+        isDemo: t.isDemo,
+        score: criteriaScore,
+      })
+      .from(t)
+      .where(and(published, ...where.values()))
+      .orderBy(...order)
+      .limit(c.limit)
+      .offset(c.offset),
+    countMatches(db, where.values()),
+  ]);
+
+  const held = rows.length
+    ? await db
+        .select({
+          therapistId: licenses.therapistId,
+          state: licenses.state,
+          credentialTitle: licenses.credentialTitle,
+          status: licenses.status,
+          verifiedAt: licenses.verifiedAt,
+        })
+        .from(licenses)
+        .where(inArray(licenses.therapistId, rows.map((r) => r.id)))
+    : [];
+
+  return {
+    rows: rows.map((r) => ({ ...r, licenses: held.filter((l) => l.therapistId === r.id) })),
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+  };
+}
+
+export type SearchRow = Awaited<ReturnType<typeof searchTherapists>>["rows"][number];
+
+/** The state rules every result's licence note and criteria need (51 rows). */
+export async function listStateRules(db: Db) {
+  return db
+    .select({ code: stateLicensing.code, name: stateLicensing.name, regulation: stateLicensing.regulation })
+    .from(stateLicensing);
+}

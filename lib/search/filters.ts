@@ -1,0 +1,41 @@
+// Human labels for the active filters of a search, and the search without each of them: the
+// results page's removable filter chips and its "no results" advice both come from here.
+import { MODALITIES } from "@/db/reference/modalities";
+import { FLAG_FILTERS, RADIUS_DEFAULT, type FlagFilter, type SearchParams } from "./params";
+
+export const FLAG_LABELS: Record<FlagFilter, string> = {
+  licensed: "Licence checked with the state board",
+  ncbtmb: "NCBTMB board certified",
+  insurance: "Accepts insurance",
+  referrals: "Accepts physician referrals",
+  accredited: "Trained at an accredited school",
+  association: "Member of a professional association",
+  accepting: "Accepting new clients",
+};
+
+export const modalityName = (slug: string) => MODALITIES.find((m) => m.slug === slug)?.name ?? slug;
+
+export type ActiveFilter = {
+  /** The condition this filter adds in db/queries/search.ts (searchConditions). */
+  condition: string;
+  label: string;
+  without: SearchParams;
+};
+
+export function activeFilters(p: SearchParams): ActiveFilter[] {
+  const base = { ...p, page: 1 };
+  const out: ActiveFilter[] = [];
+  for (const m of p.modality) {
+    out.push({ condition: "modality", label: modalityName(m), without: { ...base, modality: p.modality.filter((x) => x !== m) } });
+  }
+  if (p.sciatica) out.push({ condition: "sciatica", label: p.sciatica === "extensive" ? "Extensive sciatica experience" : "Some sciatica experience", without: { ...base, sciatica: undefined } });
+  for (const f of FLAG_FILTERS) {
+    if (p[f]) out.push({ condition: f, label: FLAG_LABELS[f], without: { ...base, [f]: undefined, ...(f === "insurance" ? { plan: undefined } : {}) } });
+  }
+  if (p.plan) out.push({ condition: "plan", label: `Insurance plan "${p.plan}"`, without: { ...base, plan: undefined } });
+  if (p.setting) out.push({ condition: "setting", label: p.setting === "clinic" ? "In a clinic" : "Mobile (comes to you)", without: { ...base, setting: undefined } });
+  if (p.q) out.push({ condition: "q", label: `Name contains "${p.q}"`, without: { ...base, q: undefined } });
+  return out;
+}
+
+export const radiusOf = (p: SearchParams) => p.radius ?? RADIUS_DEFAULT;
