@@ -27,8 +27,8 @@ const text = (max: number, min = 1) =>
 const wholeNumber = (name: string, min: number, max: number) =>
   z
     .string()
-    .regex(/^\d{1,7}$/, `${name} must be a whole number`)
-    .transform(Number)
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform((s) => (s.length > 9 ? Number.MAX_SAFE_INTEGER : Number(s)))
     .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
 
 const flag = z.enum(["1", "true", "on", "0", "false", "off"], { error: 'use 1 (on) or 0 (off)' }).transform((v) => v === "1" || v === "true" || v === "on");

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RedFlagNotice } from "@/components/red-flag-notice";
+import { FiltersForm } from "@/components/search/filters-form";
+import { NoResults } from "@/components/search/no-results";
+import { Pagination } from "@/components/search/pagination";
+import { ResultCard } from "@/components/search/result-card";
+import styles from "@/components/search/search.module.css";
+import { getDb } from "@/db/client";
+import { activeFilters, radiusOf } from "@/lib/search/filters";
+import { parseSearchParams, toQueryString } from "@/lib/search/params";
+import { runSearch, type SearchOutcome } from "@/lib/search/run-search";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const raw = await searchParams;
+  const place = typeof raw.location === "string" ? raw.location.slice(0, 60) : "";
+  return {
+    title: place ? `Massage therapists near ${place}` : "Find a massage therapist",
+    description: "Massage therapists for sciatica: filter by modality, licence checked with the state board, NCBTMB certification, insurance and more.",
+    alternates: { canonical: "/therapists" },
+    robots: { index: !place, follow: true },
+  };
+}
+
+function ErrorSummary({ errors, suggestions }: { errors: Record<string, string[]>; suggestions: string[] }) {
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-heading">
+      <h2 id="error-heading">Please check your search</h2>
+      <ul>
+        {Object.entries(errors).map(([field, messages]) => (
+          <li key={field}>
+            <strong>{field}</strong>: {messages.join("; ")}
+          </li>
+        ))}
+      </ul>
+      {suggestions.length ? (
+        <p>
+          Did you mean{" "}
+          {suggestions.map((s, i) => (
+            <span key={s}>
+              {i > 0 ? ", " : null}
+              <Link href={`/therapists?${new URLSearchParams({ location: s })}`}>{s}</Link>
+            </span>
+          ))}
+          ?
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function heading(outcome: Extract<SearchOutcome, { ok: true }>) {
+  const n = outcome.totalCapped ? "1,000+" : outcome.total.toLocaleString("en-US");
+  const noun = outcome.total === 1 ? "therapist" : "therapists";
+  if (outcome.location?.kind === "point") return `${n} ${noun} within ${radiusOf(outcome.params)} miles of ${outcome.location.label}`;
+  if (outcome.location?.kind === "state") return `${n} ${noun} in ${outcome.location.label}`;
+  return `${n} ${noun} across the United States`;
+}
+
+export default async function TherapistsPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const parsed = parseSearchParams(raw, { ignoreUnknown: true });
+  const hasQuery = parsed.ok && Object.keys(raw).some((k) => k !== "page" && raw[k]);
+
+  let outcome: SearchOutcome | null = null;
+  if (parsed.ok && hasQuery) outcome = await runSearch(await getDb(), parsed.params);
+  const values = parsed.ok ? raw : parsed.values;
+  const errors = !parsed.ok ? parsed.fieldErrors : outcome && !outcome.ok ? outcome.fieldErrors : {};
+
+  return (
+    <div className="container stack">
+      <h1>{outcome?.ok ? heading(outcome) : "Find a massage therapist"}</h1>
+      {Object.keys(errors).length ? <ErrorSummary errors={errors} suggestions={outcome && !outcome.ok ? outcome.suggestions : []} /> : null}
+      {parsed.ok && parsed.ignored.length ? (
+        <p className="notice">Ignored unknown search parameter{parsed.ignored.length > 1 ? "s" : ""}: {parsed.ignored.join(", ")}.</p>
+      ) : null}
+      <FiltersForm values={values as Record<string, string | string[]>} errors={errors} params={parsed.ok ? parsed.params : undefined} />
+      {outcome?.ok ? (
+        <Results outcome={outcome} />
+      ) : !Object.keys(errors).length ? (
+        <>
+          <p className="lead">Enter a ZIP code, a city and state, or a state to see therapists near you.</p>
+          <RedFlagNotice />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> }) {
+  const query = toQueryString(outcome.params);
+  const filters = activeFilters(outcome.params);
+  return (
+    <section aria-labelledby="results-heading" className="stack">
+      <h2 id="results-heading" className="visually-hidden">
+        Results
+      </h2>
+      {filters.length ? (
+        <div className={styles.chips}>
+          <p id="active-filters">Active filters (select one to remove it):</p>
+          <ul aria-labelledby="active-filters">
+            {filters.map((f) => (
+              <li key={f.label}>
+                <Link href={`/therapists?${toQueryString(f.without)}`}>
+                  <span className="visually-hidden">Remove filter: </span>
+                  {f.label} <span aria-hidden="true">×</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {outcome.noResults ? <NoResults {...outcome.noResults} /> : null}
+      {outcome.results.length === 0 && outcome.total > 0 ? (
+        <p>
+          There is no page {outcome.page}: the results end at page {outcome.pageCount}.{" "}
+          <Link href={`/therapists?${toQueryString({ ...outcome.params, page: 1 })}`}>Back to the first page</Link>
+        </p>
+      ) : null}
+      {outcome.results.length ? (
+        <>
+          <p className={styles.summary}>
+            Page {outcome.page} of {outcome.pageCount}, sorted by {outcome.sort === "best" ? "best match" : outcome.sort}.{" "}
+            <Link href="/guide">Before you book: what to check</Link>
+          </p>
+          <ol className={styles.results} start={(outcome.page - 1) * outcome.pageSize + 1}>
+            {outcome.results.map((r) => (
+              <li key={r.slug}>
+                <ResultCard result={r} searchQuery={query} />
+              </li>
+            ))}
+          </ol>
+          <Pagination params={outcome.params} page={outcome.page} pageCount={outcome.pageCount} />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import Link from "next/link";
+import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
+import { FLAG_LABELS } from "@/lib/search/filters";
+import { FLAG_FILTERS, RADIUS_CHOICES, RADIUS_DEFAULT, toQueryString, type FieldErrors, type SearchParams } from "@/lib/search/params";
+import styles from "./search.module.css";
+
+type Values = Partial<Record<string, string | string[]>>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="field-error">
+      {errors.join("; ")}
+    </p>
+  );
+}
+
+/**
+ * The whole search as a plain GET form: works without JavaScript, and whatever was typed comes
+ * back in the fields (from `values`) even when it was invalid.
+ */
+export function FiltersForm({ values, errors, params }: { values: Values; errors: FieldErrors; params?: SearchParams }) {
+  const chosen = new Set(many(values.modality));
+  const flagOn = (f: string) => ["1", "true", "on"].includes(one(values[f]));
+  const invalid = (key: string) => (errors[key] ? { "aria-invalid": true as const, "aria-describedby": `err-${key}` } : {});
+  const trioQuery = params ? toQueryString({ ...params, modality: [...SCIATICA_TRIO], page: 1 }) : `modality=${SCIATICA_TRIO.join("&modality=")}`;
+  // Closed by default so results stay near the top on a phone (active filters show as chips
+  // above the results); open when something in it needs fixing.
+  const openMore = ["modality", "sciatica", "plan", "setting", "q", ...FLAG_FILTERS].some((k) => errors[k]);
+
+  return (
+    <form className={styles.filters} action="/therapists" method="get" role="search" aria-label="Search therapists">
+      <div className={styles.primary}>
+        <div className="field">
+          <label htmlFor="f-location">ZIP code, city and state, or state</label>
+          <input id="f-location" name="location" type="text" defaultValue={one(values.location)} maxLength={100} placeholder="e.g. 10001 or Portland, OR" {...invalid("location")} />
+          <FieldError id="err-location" errors={errors.location} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-radius">Within</label>
+          <select id="f-radius" name="radius" defaultValue={one(values.radius) || String(RADIUS_DEFAULT)} {...invalid("radius")}>
+            {RADIUS_CHOICES.map((r) => (
+              <option key={r} value={r}>
+                {r} miles
+              </option>
+            ))}
+            {one(values.radius) && !RADIUS_CHOICES.map(String).includes(one(values.radius)) ? <option value={one(values.radius)}>{one(values.radius)}</option> : null}
+          </select>
+          <FieldError id="err-radius" errors={errors.radius} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">Sort by</label>
+          <select id="f-sort" name="sort" defaultValue={one(values.sort)} {...invalid("sort")}>
+            <option value="">Default (nearest first)</option>
+            <option value="nearest">Nearest</option>
+            <option value="best">Best match: most criteria met</option>
+            <option value="name">Name</option>
+          </select>
+          <FieldError id="err-sort" errors={errors.sort} />
+        </div>
+        <button type="submit" className="button-primary">
+          Show therapists
+        </button>
+      </div>
+
+      <details className={styles.more} open={openMore || undefined}>
+        <summary>More filters: modalities, credentials, insurance, name</summary>
+        <fieldset className={styles.group} {...(errors.modality ? { "aria-describedby": "err-modality" } : {})}>
+          <legend>Modalities (therapists must offer every one you tick)</legend>
+          <p className={styles.hint}>
+            <Link href={`/therapists?${trioQuery}`}>Deep tissue + myofascial release + Swedish</Link>: the combination
+            suggested for sciatica.
+          </p>
+          <FieldError id="err-modality" errors={errors.modality} />
+          <div className={styles.checks}>
+            {MODALITIES.map((m) => (
+              <label key={m.slug} className={styles.check}>
+                <input type="checkbox" name="modality" value={m.slug} defaultChecked={chosen.has(m.slug)} /> {m.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.group}>
+          <legend>What a careful patient checks</legend>
+          <div className="field">
+            <label htmlFor="f-sciatica">Experience with sciatica</label>
+            <select id="f-sciatica" name="sciatica" defaultValue={one(values.sciatica)} {...invalid("sciatica")}>
+              <option value="">Any</option>
+              <option value="some">Some or extensive</option>
+              <option value="extensive">Extensive</option>
+            </select>
+            <FieldError id="err-sciatica" errors={errors.sciatica} />
+          </div>
+          <div className={styles.checks}>
+            {FLAG_FILTERS.map((f) => (
+              <label key={f} className={styles.check}>
+                <input type="checkbox" name={f} value="1" defaultChecked={flagOn(f)} /> {FLAG_LABELS[f]}
+                {f === "licensed" ? <span className={styles.hint}> (or the state has no statewide licence)</span> : null}
+              </label>
+            ))}
+          </div>
+          {FLAG_FILTERS.some((f) => errors[f]) ? (
+            <p className="field-error">{FLAG_FILTERS.filter((f) => errors[f]).map((f) => `${FLAG_LABELS[f]}: ${errors[f]!.join("; ")}`).join(". ")}</p>
+          ) : null}
+          <div className="field">
+            <label htmlFor="f-plan">Insurance plan (optional)</label>
+            <input id="f-plan" name="plan" type="text" defaultValue={one(values.plan)} maxLength={60} placeholder="e.g. Aetna" {...invalid("plan")} />
+            <FieldError id="err-plan" errors={errors.plan} />
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.group}>
+          <legend>Where</legend>
+          <div className={styles.checks}>
+            {[
+              ["", "In a clinic or mobile"],
+              ["clinic", "In a clinic"],
+              ["mobile", "Mobile (comes to you)"],
+            ].map(([value, label]) => (
+              <label key={value} className={styles.check}>
+                <input type="radio" name="setting" value={value} defaultChecked={one(values.setting) === value} /> {label}
+              </label>
+            ))}
+          </div>
+          <FieldError id="err-setting" errors={errors.setting} />
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor="f-q">Therapist or practice name</label>
+          <input id="f-q" name="q" type="search" defaultValue={one(values.q)} maxLength={100} {...invalid("q")} />
+          <FieldError id="err-q" errors={errors.q} />
+        </div>
+        <button type="submit" className="button-primary">
+          Apply filters
+        </button>
+      </details>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// One error shape for the JSON API, with a closed set of codes mapped to HTTP status.
+// Unknown errors are logged in full and answered with a generic message: never a stack trace.
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  not_found: 404,
+  unavailable: 503,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ApiErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string[]>; suggestions?: string[] };
+};
+
+export function apiError(code: ErrorCode, message: string, extra: Omit<ApiErrorBody["error"], "code" | "message"> = {}) {
+  return Response.json({ error: { code, message, ...extra } } satisfies ApiErrorBody, {
+    status: ERROR_STATUS[code],
+    headers: { "cache-control": "no-store" },
+  });
+}
+
+/** Wraps a route handler so that a bug becomes a logged 500 with a generic body. */
+export function withApiErrors<A extends unknown[]>(name: string, handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      console.error(`[api] ${name} failed:`, error);
+      return apiError("internal_error", "Something went wrong on our side. Please try again.");
+    }
+  };
+}

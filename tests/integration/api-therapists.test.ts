@@ -1,0 +1,98 @@
+// GET /api/therapists through its route handler: every class of bad input is a 400 with
+// per-field errors, never a 500; good input answers with results, distances and paging.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+type Handler = (request: Request) => Promise<Response>;
+let GET: Handler;
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "tf-api-"));
+
+beforeAll(async () => {
+  vi.stubEnv("DATABASE_URL", "");
+  vi.stubEnv("PGLITE_DATA_DIR", path.join(root, "db"));
+  vi.stubEnv("SEED_DEMO", "true");
+  vi.stubEnv("DEMO_COUNT", "300");
+  ({ GET } = await import("@/app/api/therapists/route"));
+  const { getDatabase } = await import("@/db/client");
+  await getDatabase();
+});
+
+afterAll(async () => {
+  const { getDatabase } = await import("@/db/client");
+  await (await getDatabase()).close();
+  vi.unstubAllEnvs();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const call = async (query: string) => {
+  const res = await GET(new Request(`http://localhost/api/therapists?${query}`));
+  return { status: res.status, body: (await res.json()) as { error?: { code: string; fields?: Record<string, string[]>; suggestions?: string[] } } & Record<string, unknown> };
+};
+
+const long = "x".repeat(10_000);
+const badInput: [string, string, string][] = [
+  ["unknown modality", "modality=foo", "modality"],
+  ["radius below range", "location=10001&radius=1", "radius"],
+  ["radius above range", "location=10001&radius=500", "radius"],
+  ["radius not a number", "location=10001&radius=ten", "radius"],
+  ["malformed ZIP", "location=1234", "location"],
+  ["unknown ZIP", "location=00000", "location"],
+  ["unknown place", "location=Atlantis, ZZ", "location"],
+  ["page 0", "page=0", "page"],
+  ["negative page", "page=-1", "page"],
+  ["huge page", "page=99999999999999999999", "page"],
+  ["huge page size", "pageSize=100000", "pageSize"],
+  ["repeated parameter", "location=10001&radius=5&radius=10", "radius"],
+  ["unknown parameter", "location=10001&colour=blue", "colour"],
+  ["10,000-character name", `q=${long}`, "q"],
+  ["10,000-character place", `location=${long}`, "location"],
+  ["10,000-character plan", `plan=${long}`, "plan"],
+  ["control characters", "q=ab%00cd", "q"],
+  ["bad flag value", "licensed=maybe", "licensed"],
+  ["bad sort", "sort=random", "sort"],
+  ["nearest without a place", "sort=nearest", "sort"],
+  ["bad setting", "setting=spaceship", "setting"],
+  ["bad sciatica level", "sciatica=lots", "sciatica"],
+  ["HTML in a modality", "modality=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "modality"],
+];
+
+describe("GET /api/therapists", () => {
+  it.each(badInput)("400 with a field error: %s", async (_name, query, field) => {
+    const { status, body } = await call(query);
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe("invalid_request");
+    expect(body.error?.fields?.[field]?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(body).length).toBeLessThan(3000); // long input is not echoed back whole
+  });
+
+  it("SQL and HTML in free text are just text: 200, no error", async () => {
+    for (const q of ["'; drop table therapists; --", "<script>alert(1)</script>", "%_\\"]) {
+      const { status, body } = await call(`q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      expect(body.total).toBe(0);
+    }
+    expect((await call("location=10001")).status).toBe(200);
+  });
+
+  it("suggests places for a misspelt one", async () => {
+    const { status, body } = await call("location=Portlnd,%20OR");
+    expect(status).toBe(400);
+    expect(body.error?.suggestions).toContain("Portland, OR");
+  });
+
+  it("answers a search with distances, criteria and paging", async () => {
+    const { status, body } = await call("location=Los%20Angeles,%20CA&radius=100&pageSize=5");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ sort: "nearest", page: 1, pageSize: 5, location: { kind: "point", state: "CA" } });
+    const results = body.results as { distanceMiles: number; criteria: unknown[]; url: string }[];
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.distanceMiles).toBeLessThanOrEqual(100);
+      expect(r.criteria).toHaveLength(6);
+      expect(r.url).toMatch(/^\/therapists\//);
+    }
+    expect(results.map((r) => r.distanceMiles)).toEqual([...results.map((r) => r.distanceMiles)].sort((a, b) => a - b));
+  });
+});
