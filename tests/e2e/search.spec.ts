@@ -1,0 +1,99 @@
+import { expect, test, type Page } from "@playwright/test";
+
+async function searchFromHome(page: Page) {
+  await page.goto("/");
+  const form = page.getByRole("search", { name: "Find a therapist" });
+  await form.getByLabel("ZIP code, city and state, or state").fill("10001");
+  await form.getByLabel("Type of massage").selectOption({ label: "Deep tissue massage" });
+  await form.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/therapists\?location=10001&modality=deep-tissue/);
+}
+
+const results = (page: Page) => page.getByRole("article");
+
+test("search by ZIP and modality: only nearby deep tissue therapists, nearest first, and the API agrees", async ({ page, request }) => {
+  await searchFromHome(page);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toContainText("within 25 miles of 10001");
+  const total = Number((await heading.textContent())!.match(/^([\d,]+)/)![1]!.replace(/,/g, ""));
+  expect(total).toBeGreaterThan(0);
+
+  const cards = results(page);
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(0);
+  const distances: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const card = cards.nth(i);
+    await expect(card.getByRole("definition").first()).toContainText("Deep tissue massage");
+    const miles = Number((await card.getByText(/miles away/).textContent())!.match(/([\d.]+) miles away/)![1]);
+    expect(miles).toBeLessThanOrEqual(25);
+    distances.push(miles);
+  }
+  expect(distances).toEqual([...distances].sort((a, b) => a - b));
+
+  const api = await (await request.get("/api/therapists?location=10001&modality=deep-tissue")).json();
+  expect(api.total).toBe(total);
+  const names = await cards.getByRole("heading", { level: 3 }).allTextContents();
+  expect(api.results.map((r: { displayName: string }) => r.displayName)).toEqual(names);
+});
+
+test("add and remove a filter, page through, and open a result", async ({ page }) => {
+  await page.goto("/therapists?location=New%20York,%20NY&radius=50");
+  const before = await page.getByRole("heading", { level: 1 }).textContent();
+
+  await page.getByText("More filters: modalities, credentials, insurance, name").click();
+  await page.getByLabel("Accepts physician referrals").check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/referrals=1/);
+  const chip = page.getByRole("link", { name: "Remove filter: Accepts physician referrals" });
+  await expect(chip).toBeVisible();
+  const filtered = await page.getByRole("heading", { level: 1 }).textContent();
+  expect(filtered).not.toBe(before);
+
+  await chip.click();
+  await expect(page).not.toHaveURL(/referrals=1/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(before!);
+
+  const firstOnPage1 = await results(page).first().getByRole("heading", { level: 3 }).textContent();
+  const pages = page.getByRole("navigation", { name: "Result pages" });
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(pages.locator('[aria-current="page"]')).toHaveText("Page 2");
+  const firstOnPage2 = await results(page).first().getByRole("heading", { level: 3 }).textContent();
+  expect(firstOnPage2).not.toBe(firstOnPage1);
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(page).not.toHaveURL(/page=2/);
+
+  const name = (await results(page).first().getByRole("heading", { level: 3 }).textContent())!;
+  await results(page).first().getByRole("link", { name }).click();
+  await expect(page).toHaveURL(/\/therapists\/[a-z0-9-]+\?from=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the same search works", async ({ page }) => {
+    await searchFromHome(page);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("within 25 miles of 10001");
+    expect(await results(page).count()).toBeGreaterThan(0);
+    await page.getByText("More filters: modalities, credentials, insurance, name").click();
+    await page.getByLabel("Myofascial release").check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/modality=deep-tissue&modality=myofascial-release/);
+    await expect(page.getByRole("link", { name: "Remove filter: Myofascial release" })).toBeVisible();
+  });
+});
+
+test("bad input gets a clear message on the page and keeps what was typed", async ({ page }) => {
+  const response = await page.goto("/therapists?location=Portlnd,%20OR&radius=500");
+  expect(response!.status()).toBeLessThan(500);
+  const alert = page.getByRole("alert", { name: "Please check your search" });
+  await expect(alert).toContainText("radius must be at most 100");
+  await expect(page.getByLabel("ZIP code, city and state, or state")).toHaveValue("Portlnd, OR");
+
+  await page.goto("/therapists?location=Portlnd,%20OR");
+  await expect(page.getByRole("alert", { name: "Please check your search" })).toContainText('We could not find a place called "Portlnd"');
+  await page.getByRole("link", { name: "Portland, OR" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("of Portland, OR");
+});
