@@ -3,7 +3,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openApiDocument } from "@/lib/api/openapi";
+import { expectMatchesOpenApi } from "../helpers/openapi";
 
 type Handler = (request: Request) => Promise<Response>;
 let GET: Handler;
@@ -65,6 +68,7 @@ describe("GET /api/therapists", () => {
     expect(body.error?.code).toBe("invalid_request");
     expect(body.error?.fields?.[field]?.length).toBeGreaterThan(0);
     expect(JSON.stringify(body).length).toBeLessThan(3000); // long input is not echoed back whole
+    expectMatchesOpenApi("/api/therapists", 400, body);
   });
 
   it("SQL and HTML in free text are just text: 200, no error", async () => {
@@ -94,5 +98,18 @@ describe("GET /api/therapists", () => {
       expect(r.url).toMatch(/^\/therapists\//);
     }
     expect(results.map((r) => r.distanceMiles)).toEqual([...results.map((r) => r.distanceMiles)].sort((a, b) => a - b));
+    expectMatchesOpenApi("/api/therapists", 200, body);
+  });
+
+  it("every response shape matches the OpenAPI description, which is itself valid OpenAPI 3.1", async () => {
+    expect(await new Validator().validate(openApiDocument() as never)).toEqual({ valid: true });
+    for (const query of ["location=KS&sort=name", "q=zzzzzz&location=10001", "location=10001&modality=deep-tissue&licensed=1&page=2&pageSize=3", ""]) {
+      const { status, body } = await call(query);
+      expect(status).toBe(200);
+      expectMatchesOpenApi("/api/therapists", 200, body);
+    }
+    const { GET: health } = await import("@/app/api/health/route");
+    const res = await health();
+    expectMatchesOpenApi("/api/health", res.status, await res.json());
   });
 });
