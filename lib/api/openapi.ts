@@ -19,10 +19,8 @@ function componentSchemas(): Record<string, unknown> {
   }
   const out = z.toJSONSchema(registry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
   return Object.fromEntries(
-    Object.entries(out.schemas).map(([id, s]) => {
-      const { $schema: _schema, $id: _id, ...rest } = s as Record<string, unknown>;
-      return [id, rest];
-    }),
+    // Each schema stands inside the document, so it carries no $schema or $id of its own.
+    Object.entries(out.schemas).map(([id, s]) => [id, Object.fromEntries(Object.entries(s).filter(([k]) => k !== "$schema" && k !== "$id"))]),
   );
 }
 
