@@ -99,53 +99,59 @@ export async function countMatches(db: Db, conditions: Iterable<SQL>): Promise<n
   return row?.n ?? 0;
 }
 
-export async function searchTherapists(db: Db, c: SearchCriteria) {
-  const where = searchConditions(c);
-  const distance = c.near ? sql<number>`earth_distance(${centre(c.near)}, ${point}) / ${METRES_PER_MILE}::float8`.mapWith(Number) : sql<null>`null`;
-  const order: SQL[] =
-    c.sort === "nearest" && c.near
-      ? [sql`${point} <-> ${centre(c.near)}`, asc(t.id)]
-      : c.sort === "name"
-        ? [asc(sql`lower(${t.displayName})`), asc(t.id)]
-        : [desc(criteriaScore), ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(sql`lower(${t.displayName})`), asc(t.id)];
+function orderFor(c: SearchCriteria): SQL[] {
+  if (c.sort === "nearest" && c.near) return [sql`${point} <-> ${centre(c.near)}`, asc(t.id)];
+  if (c.sort === "name") return [asc(sql`lower(${t.displayName})`), asc(t.id)];
+  return [desc(criteriaScore), ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(sql`lower(${t.displayName})`), asc(t.id)];
+}
 
-  const [rows, total] = await Promise.all([
-    db
-      .select({
-        id: t.id,
-        slug: t.slug,
-        displayName: t.displayName,
-        practiceName: t.practiceName,
-        bio: t.bio,
-        city: t.city,
-        state: t.state,
-        zip: t.zip,
-        distanceMiles: distance,
-        modalitySlugs: t.modalitySlugs,
-        sciaticaExperience: t.sciaticaExperience,
-        acceptsPhysicianReferrals: t.acceptsPhysicianReferrals,
-        acceptsInsurance: t.acceptsInsurance,
-        insurancePlans: t.insurancePlans,
-        offersSuperbills: t.offersSuperbills,
-        acceptsHsaFsa: t.acceptsHsaFsa,
-        schoolName: t.schoolName,
-        schoolAccredited: t.schoolAccredited,
-        associations: t.associations,
-        ncbtmbStatus: t.ncbtmbStatus,
-        ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
-        acceptingNewClients: t.acceptingNewClients,
-        inClinic: t.inClinic,
-        mobile: t.mobile,
-        isDemo: t.isDemo,
-        score: criteriaScore,
-      })
-      .from(t)
-      .where(and(published, ...where.values()))
-      .orderBy(...order)
-      .limit(c.limit)
-      .offset(c.offset),
-    countMatches(db, where.values()),
-  ]);
+function pageQuery(db: Db, c: SearchCriteria) {
+  const distance = c.near ? sql<number>`earth_distance(${centre(c.near)}, ${point}) / ${METRES_PER_MILE}::float8`.mapWith(Number) : sql<null>`null`;
+  return db
+    .select({
+      id: t.id,
+      slug: t.slug,
+      displayName: t.displayName,
+      practiceName: t.practiceName,
+      bio: t.bio,
+      city: t.city,
+      state: t.state,
+      zip: t.zip,
+      distanceMiles: distance,
+      modalitySlugs: t.modalitySlugs,
+      sciaticaExperience: t.sciaticaExperience,
+      acceptsPhysicianReferrals: t.acceptsPhysicianReferrals,
+      acceptsInsurance: t.acceptsInsurance,
+      insurancePlans: t.insurancePlans,
+      offersSuperbills: t.offersSuperbills,
+      acceptsHsaFsa: t.acceptsHsaFsa,
+      schoolName: t.schoolName,
+      schoolAccredited: t.schoolAccredited,
+      associations: t.associations,
+      ncbtmbStatus: t.ncbtmbStatus,
+      ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
+      acceptingNewClients: t.acceptingNewClients,
+      inClinic: t.inClinic,
+      mobile: t.mobile,
+      isDemo: t.isDemo,
+      score: criteriaScore,
+    })
+    .from(t)
+    .where(and(published, ...searchConditions(c).values()))
+    .orderBy(...orderFor(c))
+    .limit(c.limit)
+    .offset(c.offset);
+}
+
+/** The plan PostgreSQL chooses for one page of a search (for docs/benchmarks.md). */
+export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
+  const result = await db.execute(sql`explain ${pageQuery(db, c)}`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
+  return rows.map((r) => Object.values(r)[0]).join("\n");
+}
+
+export async function searchTherapists(db: Db, c: SearchCriteria) {
+  const [rows, total] = await Promise.all([pageQuery(db, c), countMatches(db, searchConditions(c).values())]);
 
   const held = rows.length
     ? await db
