@@ -34,7 +34,40 @@ function scriptBody(html: string): string {
   return m[1]!;
 }
 
+// Properties schema.org defines for each type used (including those inherited from
+// LocalBusiness, Organization, Place and Thing), from https://schema.org/<Type>.
+const ALLOWED: Record<string, readonly string[]> = {
+  HealthAndBeautyBusiness: [
+    "@context", "@type", "@id", "name", "url", "description", "address", "geo", "telephone", "email",
+    "sameAs", "priceRange", "hasOfferCatalog", "knowsLanguage",
+  ],
+  PostalAddress: ["@type", "streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry"],
+  GeoCoordinates: ["@type", "latitude", "longitude"],
+  OfferCatalog: ["@type", "name", "itemListElement"],
+  Offer: ["@type", "itemOffered"],
+  Service: ["@type", "name", "url", "description"],
+};
+
+function checkTypes(node: unknown, path = "$"): string[] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => checkTypes(n, `${path}[${i}]`));
+  if (!node || typeof node !== "object") return [];
+  const obj = node as Record<string, unknown>;
+  const type = obj["@type"];
+  const problems: string[] = [];
+  if (typeof type === "string") {
+    const allowed = ALLOWED[type];
+    if (!allowed) problems.push(`${path}: unexpected type ${type}`);
+    else for (const key of Object.keys(obj)) if (!allowed.includes(key)) problems.push(`${path}: ${type} has no property ${key}`);
+  }
+  return [...problems, ...Object.entries(obj).flatMap(([k, v]) => checkTypes(v, `${path}.${k}`))];
+}
+
 describe("buildTherapistJsonLd", () => {
+  it("uses only properties schema.org defines on each type", () => {
+    expect(checkTypes(buildTherapistJsonLd(base, origin))).toEqual([]);
+    expect(checkTypes({ "@type": "PostalAddress", street: "x" })).toEqual(["$: PostalAddress has no property street"]);
+  });
+
   it("is a HealthAndBeautyBusiness with a postal address, geo, telephone, url and services", () => {
     const ld = JSON.parse(serializeJsonLd(buildTherapistJsonLd(base, origin)));
     expect(ld["@context"]).toBe("https://schema.org");

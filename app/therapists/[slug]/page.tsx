@@ -141,6 +141,9 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
             <li>{p.acceptingNewClients ? "Accepting new clients" : "Not accepting new clients"}</li>
             {p.yearsInPractice != null ? <li>{p.yearsInPractice} years in practice</li> : null}
           </ul>
+          <p className={styles.jump}>
+            <a href="#profile-contact">How to contact {p.displayName}</a>
+          </p>
         </div>
       </section>
 
@@ -270,7 +273,7 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
 
           <section className={styles.card} aria-labelledby={headingId("location")}>
             <h2 id={headingId("location")}>Location</h2>
-            <address>
+            <address className={styles.address}>
               {p.location.addressLine ? (
                 <>
                   {p.location.addressLine}
