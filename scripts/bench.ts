@@ -1,4 +1,4 @@
-// npm run bench [-- --count 100000 --queries 300 --seconds 10]
+// npm run bench [-- --count 100000 --queries 300 --seconds 10 --out FILE --no-build]
 // Loads N fictional therapists with the demo generator into a fresh PGlite database and, when
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a PostgreSQL server, into a fresh database
 // there; runs a fixed mix of realistic searches and reports p50/p95/p99 of the database time;
@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     queries: { type: "string", default: "300" },
     seconds: { type: "string", default: "10" },
     out: { type: "string" },
+    "no-build": { type: "boolean", default: false },
   },
 });
 const COUNT = Number(args.count);
@@ -148,7 +149,7 @@ function hammer(port: number, paths: string[]): Promise<HttpResult> {
 }
 
 async function http(env: Record<string, string>) {
-  if (!fs.existsSync(".next/BUILD_ID")) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
+  if (!args["no-build"]) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
   const port = 3400 + (process.pid % 500);
   const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,7 +1,7 @@
 // Public profiles, the guide and the modality pages against the production build: sections,
 // keyboard use, 404s, the sitemap, JSON-LD, and axe scans on desktop and phone.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 
 async function publishedSlug(request: APIRequestContext): Promise<string> {
   const index = await (await request.get("/sitemap.xml")).text();
@@ -11,11 +11,6 @@ async function publishedSlug(request: APIRequestContext): Promise<string> {
   const slug = /<loc>[^<]*\/therapists\/([a-z0-9-]+)<\/loc>/.exec(profiles)?.[1];
   expect(slug, "the profile sitemap lists a profile").toBeTruthy();
   return slug!;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("a profile shows every section, the demo label, the checklist in words and its JSON-LD", async ({ page, request }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 
 async function searchFromHome(page: Page) {
   await page.goto("/");
@@ -96,4 +97,47 @@ test("bad input gets a clear message on the page and keeps what was typed", asyn
   await expect(page.getByRole("alert", { name: "Please check your search" })).toContainText('We could not find a place called "Portlnd"');
   await page.getByRole("link", { name: "Portland, OR" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("of Portland, OR");
+});
+
+test.describe("axe finds no violations on the results page", () => {
+  for (const [name, path] of [
+    ["without filters", "/therapists"],
+    ["a ZIP search", "/therapists?location=10001"],
+    ["with filters", "/therapists?location=10001&radius=50&modality=deep-tissue&modality=swedish&sciatica=some&licensed=1&sort=best"],
+    ["with no results", "/therapists?location=59301&radius=5&modality=thai-massage&ncbtmb=1"],
+    ["with an error", "/therapists?location=Portlnd,%20OR&radius=500"],
+    ["a whole state", "/therapists?location=KS"],
+  ] as const) {
+    test(name, async ({ page }) => {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test("with the filters open", async ({ page }) => {
+    await page.goto("/therapists?location=10001");
+    await page.getByText("More filters: modalities, credentials, insurance, name").click();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("keyboard only: search from the home page and open a profile", async ({ page }) => {
+  await page.goto("/");
+  // Tab from the top of the page to the location field, type, and submit with Enter.
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.getByLabel("ZIP code, city and state, or state").evaluate((el) => el === document.activeElement)) break;
+  }
+  await page.keyboard.type("10001");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/location=10001/);
+  const firstName = results(page).first().getByRole("heading", { level: 3 }).getByRole("link");
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    if (await firstName.evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(firstName).toBeFocused();
+  const name = (await firstName.textContent())!;
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
 });
