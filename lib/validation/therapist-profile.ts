@@ -207,3 +207,13 @@ export const licenseCheckSchema = z.object({
 });
 
 export const reasonSchema = text(1000).min(3, "Give a reason (at least 3 characters).");
+
+/** What the profile form's server actions answer (read with useActionState). */
+export type ProfileActionState = {
+  ok: boolean | null;
+  values: ProfileFormValues;
+  version?: number;
+  fieldErrors?: FieldErrors;
+  message?: string;
+  conflict?: { currentVersion: number; changes: { field: string; old: string; new: string; by: string | null; at: string }[] };
+};
