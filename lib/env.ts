@@ -8,6 +8,8 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+export const DEMO_ADMIN_EMAIL = "admin@example.org";
+
 const optionalString = z
   .string()
   .trim()
@@ -85,7 +87,10 @@ const settings = schema
     const authSecret =
       e.AUTH_SECRET ??
       createHash("sha256").update(`therapist-finder-demo-only:${e.DATABASE_URL ?? e.PGLITE_DATA_DIR}`).digest("base64url");
-    return { ...e, devOutbox, authSecret };
+    // In the demo outbox mode anyone can sign in as anyone, so a well-known administrator
+    // account costs nothing and lets a newcomer see /admin: admin@example.org.
+    const adminEmails = e.ADMIN_EMAILS.length || !devOutbox ? e.ADMIN_EMAILS : [DEMO_ADMIN_EMAIL];
+    return { ...e, ADMIN_EMAILS: adminEmails, devOutbox, authSecret };
   });
 
 export type Env = z.infer<typeof settings>;
