@@ -170,6 +170,10 @@ export const therapists = pgTable(
     ncbtmbStatus: ncbtmbStatus("ncbtmb_status").notNull().default("not_certified"),
     ncbtmbNumber: text("ncbtmb_number"),
     ncbtmbVerifiedAt: timestamp("ncbtmb_verified_at", { withTimezone: true }),
+    // Opening hours as the therapist writes them (free text, shown as text).
+    hours: text("hours"),
+    // Why an administrator unpublished the listing (null when not moderated).
+    moderationNote: text("moderation_note"),
     // Denormalised copy of therapist_modalities for the indexed search filter; the data
     // layer writes both in one transaction.
     modalitySlugs: text("modality_slugs").array().notNull().default(sql`'{}'::text[]`),
@@ -254,6 +258,55 @@ export const profileRevisions = pgTable(
   (t) => [index("profile_revisions_therapist_idx").on(t.therapistId, t.createdAt)],
 );
 
+// A therapist asks to take over an existing listing. Approved by an administrator, or at once
+// when the account's e-mail is the listing's public e-mail.
+export const claimStatus = pgEnum("claim_status", ["pending", "approved", "refused"]);
+
+export const listingClaims = pgTable(
+  "listing_claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: claimStatus("status").notNull().default("pending"),
+    message: text("message"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decisionNote: text("decision_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("listing_claims_status_idx").on(t.status, t.createdAt),
+    // One open claim per account and listing.
+    uniqueIndex("listing_claims_open_idx").on(t.therapistId, t.userId).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+// Fixed-window counters (sign-in requests per address and per e-mail), in the database so
+// that the limit holds across several app servers.
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+// Demo mode only (no SMTP configured): sign-in e-mails are kept here and shown at /dev/outbox.
+export const devOutbox = pgTable("dev_outbox", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  url: text("url").notNull(),
+  createdAt: createdAt(),
+});
+
 // Small facts about the database itself, e.g. when the demo data was seeded.
 export const appMeta = pgTable("app_meta", {
   key: text("key").primaryKey(),
@@ -267,3 +320,5 @@ export type License = typeof licenses.$inferSelect;
 export type NewLicense = typeof licenses.$inferInsert;
 export type Modality = typeof modalities.$inferSelect;
 export type StateLicensing = typeof stateLicensing.$inferSelect;
+export type ListingClaim = typeof listingClaims.$inferSelect;
+export type ProfileRevision = typeof profileRevisions.$inferSelect;

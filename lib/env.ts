@@ -1,11 +1,20 @@
 // The one place that reads process.env: every variable the app uses, parsed once with zod.
 // A bad value fails at start with a message naming the variable.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .optional()
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const DEMO_ADMIN_EMAIL = "admin@example.org";
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,12 +36,67 @@ const schema = z.object({
   DEMO_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(2500),
   // Largest number of PostgreSQL connections per app process.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+
+  // --- Sign-in (next-auth v5) ---
+  // Signs session and e-mail tokens. Required unless the demo outbox mode is on (see below).
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 33`)").optional()),
+  AUTH_TRUST_HOST: booleanFlag,
+  // Real e-mail delivery of sign-in links. Unset SMTP_HOST: the demo outbox mode.
+  SMTP_HOST: optionalString,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it.
+  SMTP_SECURE: booleanFlag,
+  EMAIL_FROM: z.string().trim().min(3).default("Therapist Finder <no-reply@localhost>"),
+  // Demo outbox: sign-in links go to the server log and /dev/outbox instead of e-mail.
+  // Default: on when SMTP_HOST is unset; it can never be on together with SMTP.
+  DEV_OUTBOX: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
+  // Comma-separated e-mail addresses that are administrators when they sign in.
+  ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email("must be a comma-separated list of e-mail addresses"))),
+  // Optional OAuth providers: each is switched on when both of its variables are set.
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
 });
 
-export type Env = z.infer<typeof schema>;
+const settings = schema
+  .superRefine((e, ctx) => {
+    const outbox = e.DEV_OUTBOX === undefined || e.DEV_OUTBOX === "" ? !e.SMTP_HOST : ["true", "1", "yes"].includes(e.DEV_OUTBOX);
+    if (outbox && e.SMTP_HOST)
+      ctx.addIssue({ code: "custom", path: ["DEV_OUTBOX"], message: "cannot be on when SMTP_HOST is set (sign-in links would be shown to anyone)" });
+    if (!outbox && !e.SMTP_HOST)
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when DEV_OUTBOX is off: sign-in links must be delivered somehow" });
+    if (!outbox && !e.AUTH_SECRET)
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when e-mail is delivered by SMTP (only the demo outbox mode derives one)" });
+    for (const p of ["GITHUB", "GOOGLE"] as const) {
+      if (!!e[`AUTH_${p}_ID`] !== !!e[`AUTH_${p}_SECRET`])
+        ctx.addIssue({ code: "custom", path: [`AUTH_${p}_SECRET`], message: `AUTH_${p}_ID and AUTH_${p}_SECRET must be set together` });
+    }
+  })
+  .transform((e) => {
+    const devOutbox = e.DEV_OUTBOX === undefined || e.DEV_OUTBOX === "" ? !e.SMTP_HOST : ["true", "1", "yes"].includes(e.DEV_OUTBOX);
+    // Demo only (outbox mode, never with SMTP): a secret derived from the database location,
+    // stable across restarts of the same demo. Anyone reading this code can derive it, which
+    // is acceptable only because in this mode anyone can read every sign-in link anyway.
+    const authSecret =
+      e.AUTH_SECRET ??
+      createHash("sha256").update(`therapist-finder-demo-only:${e.DATABASE_URL ?? e.PGLITE_DATA_DIR}`).digest("base64url");
+    // In the demo outbox mode anyone can sign in as anyone, so a well-known administrator
+    // account costs nothing and lets a newcomer see /admin: admin@example.org.
+    const adminEmails = e.ADMIN_EMAILS.length || !devOutbox ? e.ADMIN_EMAILS : [DEMO_ADMIN_EMAIL];
+    return { ...e, ADMIN_EMAILS: adminEmails, devOutbox, authSecret };
+  });
+
+export type Env = z.infer<typeof settings>;
 
 function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = schema.safeParse(source);
+  const parsed = settings.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);

@@ -1,0 +1,46 @@
+"use server";
+// Administrators' server actions: every one runs through withAdmin (others get a 404).
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { checkLicense, decideClaim, setListingPublished } from "@/db/queries/listings";
+import { withAdmin } from "@/lib/auth/session";
+import { licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
+
+const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
+const back = (notice: string, kind: "ok" | "error" = "ok"): never => redirect(`/admin?${kind}=${encodeURIComponent(notice)}`);
+
+export const checkLicenseAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const parsed = licenseCheckSchema.safeParse({
+    licenseId: str(form.get("licenseId")),
+    status: str(form.get("status")),
+    note: str(form.get("note")),
+    checkedOn: str(form.get("checkedOn")),
+  });
+  if (!parsed.success) back(`Licence check not saved: ${parsed.error.issues[0]?.message ?? "check the form"}`, "error");
+  const result = await checkLicense(await getDb(), { adminId: user.id, ...parsed.data! });
+  if (!result.ok) back("Licence check not saved: that licence no longer exists.", "error");
+  revalidatePath("/admin");
+  back("Licence check saved.");
+});
+
+export const decideClaimAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const id = uuidSchema.safeParse(form.get("claimId"));
+  if (!id.success) back("Unknown claim.", "error");
+  const approve = form.get("decision") === "approve";
+  const result = await decideClaim(await getDb(), { adminId: user.id, claimId: id.data!, approve, note: str(form.get("note")).slice(0, 1000) });
+  revalidatePath("/admin");
+  if (!result.ok) back(result.reason === "already_owned" ? "Claim refused: the listing already has an owner." : "That claim was already decided.", "error");
+  back(approve ? "Claim approved." : "Claim refused.");
+});
+
+export const unpublishAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const id = uuidSchema.safeParse(form.get("id"));
+  const reason = reasonSchema.safeParse(str(form.get("reason")));
+  if (!id.success) back("Unknown listing.", "error");
+  if (!reason.success) back(`Not unpublished: ${reason.error.issues[0]?.message}`, "error");
+  const result = await setListingPublished(await getDb(), { id: id.data!, userId: user.id, isAdmin: true, published: false, reason: reason.data! });
+  if (!result.ok) back("Unknown listing.", "error");
+  revalidatePath("/admin");
+  back("Listing unpublished.");
+});

@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { findListingsForModeration, listLicensesToCheck, listPendingClaims } from "@/db/queries/listings";
+import { requireAdmin } from "@/lib/auth/session";
+import styles from "../dashboard/dashboard.module.css";
+import { checkLicenseAction, decideClaimAction, unpublishAction } from "./actions";
+
+export const metadata: Metadata = { title: "Administration", robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminPage({ searchParams }: Props) {
+  const admin = await requireAdmin();
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const db = await getDb();
+  const [queue, claims, found] = await Promise.all([
+    listLicensesToCheck(db, { limit: 50 }),
+    listPendingClaims(db, { limit: 50 }),
+    q ? findListingsForModeration(db, { query: q }) : Promise.resolve([]),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="container stack">
+      <h1>Administration</h1>
+      <p>
+        Signed in as {admin.email}. <Link href="/dashboard">Your dashboard</Link>
+      </p>
+      {typeof params.ok === "string" && (
+        <p role="status" className="notice">
+          {params.ok}
+        </p>
+      )}
+      {typeof params.error === "string" && (
+        <p role="alert" className="notice notice-warning">
+          {params.error}
+        </p>
+      )}
+
+      <section aria-labelledby="queue-heading" className="stack">
+        <h2 id="queue-heading">Licences waiting to be checked ({queue.length})</h2>
+        <p>Look each licence up with the state board, then record what it shows. Fictional demo listings are left out.</p>
+        {queue.length === 0 ? (
+          <p>Nothing to check.</p>
+        ) : (
+          <ul className={styles.list}>
+            {queue.map((l) => (
+              <li key={l.id} className="stack">
+                <p>
+                  <strong>
+                    {l.state} {l.credentialTitle} {l.number}
+                  </strong>{" "}
+                  held by {l.displayName} ({l.source}, added {l.createdAt.toISOString().slice(0, 10)})
+                </p>
+                <p>
+                  {l.lookupUrl ? (
+                    <a href={l.lookupUrl} rel="noopener noreferrer" target="_blank">
+                      Look up licence {l.number} with {l.boardName ?? `the ${l.stateName ?? l.state} board`} (opens in a new tab)
+                    </a>
+                  ) : (
+                    `${l.stateName ?? l.state} publishes no online look-up: check with the board directly.`
+                  )}
+                </p>
+                <form action={checkLicenseAction} className={styles.actions} aria-label={`Record the check of licence ${l.number}`}>
+                  <input type="hidden" name="licenseId" value={l.id} />
+                  <div className="field">
+                    <label htmlFor={`status-${l.id}`}>Board shows</label>
+                    <select id={`status-${l.id}`} name="status" defaultValue="active">
+                      <option value="active">Active</option>
+                      <option value="expired">Expired</option>
+                      <option value="disciplinary_action">Disciplinary action</option>
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`date-${l.id}`}>Checked on</label>
+                    <input id={`date-${l.id}`} name="checkedOn" type="date" defaultValue={today} required />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`note-${l.id}`}>Note</label>
+                    <input id={`note-${l.id}`} name="note" type="text" maxLength={1000} />
+                  </div>
+                  <button type="submit">Record check of {l.number}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="claims-heading" className="stack">
+        <h2 id="claims-heading">Claims waiting for a decision ({claims.length})</h2>
+        {claims.length === 0 ? (
+          <p>No claims.</p>
+        ) : (
+          <ul className={styles.list}>
+            {claims.map((c) => (
+              <li key={c.id} className="stack">
+                <p>
+                  {c.claimantEmail} claims <strong>{c.displayName}</strong>, {c.city}, {c.state} (listing e-mail: {c.listingEmail ?? "none"})
+                </p>
+                <form action={decideClaimAction} className={styles.actions} aria-label={`Decide the claim of ${c.displayName}`}>
+                  <input type="hidden" name="claimId" value={c.id} />
+                  <div className="field">
+                    <label htmlFor={`claim-note-${c.id}`}>Note</label>
+                    <input id={`claim-note-${c.id}`} name="note" type="text" maxLength={1000} />
+                  </div>
+                  <button type="submit" name="decision" value="approve">
+                    Approve
+                  </button>
+                  <button type="submit" name="decision" value="refuse">
+                    Refuse
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="moderation-heading" className="stack">
+        <h2 id="moderation-heading">Unpublish a listing</h2>
+        <form role="search" aria-label="Find a listing to moderate" className={styles.actions}>
+          <div className="field">
+            <label htmlFor="mod-q">Name or address of the listing</label>
+            <input id="mod-q" name="q" type="search" defaultValue={q} />
+          </div>
+          <button type="submit">Find</button>
+        </form>
+        {q && found.length === 0 && <p>No listing matches “{q}”.</p>}
+        {found.length > 0 && (
+          <ul className={styles.list}>
+            {found.map((t) => (
+              <li key={t.id} className="stack">
+                <p>
+                  <strong>{t.displayName}</strong>, {t.city}, {t.state}: {t.published ? "published" : "not published"}
+                  {t.moderationNote ? ` (moderated: ${t.moderationNote})` : ""}
+                </p>
+                {t.published && (
+                  <form action={unpublishAction} className={styles.actions} aria-label={`Unpublish ${t.displayName}`}>
+                    <input type="hidden" name="id" value={t.id} />
+                    <div className="field">
+                      <label htmlFor={`reason-${t.id}`}>Reason (shown to the owner)</label>
+                      <input id={`reason-${t.id}`} name="reason" type="text" required minLength={3} maxLength={1000} />
+                    </div>
+                    <button type="submit">Unpublish {t.displayName}</button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// GET/POST /api/auth/*: next-auth (magic-link callback, OAuth, sign-out); e-mail sign-in requests are rate limited.
+import { NextResponse, type NextRequest } from "next/server";
+import { handlers } from "@/auth";
+import { EMAIL_PROVIDER_ID } from "@/lib/auth/config";
+import { checkSignInRate, clientAddress } from "@/lib/auth/rate-limit";
+import { signInSchema } from "@/lib/validation/therapist-profile";
+
+export const GET = handlers.GET;
+
+export async function POST(request: NextRequest) {
+  if (request.nextUrl.pathname.endsWith(`/signin/${EMAIL_PROVIDER_ID}`)) {
+    const form = await request.clone().formData().catch(() => null);
+    const parsed = signInSchema.safeParse({ email: form?.get("email") ?? "" });
+    if (!parsed.success) {
+      return NextResponse.json({ error: "invalid_request", fields: { email: "Enter your e-mail address." } }, { status: 400 });
+    }
+    const rate = await checkSignInRate({ address: clientAddress(request.headers), email: parsed.data.email });
+    if (!rate.allowed) {
+      return NextResponse.json(
+        { error: "too_many_requests", message: "Too many sign-in requests. Try again later." },
+        { status: 429, headers: { "Retry-After": String(rate.retryAfterSeconds) } },
+      );
+    }
+  }
+  return handlers.POST(request);
+}

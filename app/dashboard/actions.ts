@@ -1,0 +1,95 @@
+"use server";
+// Server actions of the therapist dashboard. Each one runs through withUser, validates with the
+// shared zod schemas, and writes through db/queries/listings.ts, whose where clauses check
+// ownership: another therapist's listing id gets a 404, whatever the form carried.
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { signOut } from "@/auth";
+import { getDb } from "@/db/client";
+import { deleteAllSessions } from "@/db/queries/accounts";
+import { claimListing, createListing, setListingPublished, updateListing } from "@/db/queries/listings";
+import { withUser } from "@/lib/auth/session";
+import { describeValue } from "@/lib/validation/profile-labels";
+import {
+  fieldErrorsOf,
+  formValues,
+  profileInputFromValues,
+  profileSchema,
+  uuidSchema,
+  versionSchema,
+  type ProfileActionState,
+} from "@/lib/validation/therapist-profile";
+
+function idFrom(form: FormData): string {
+  const id = uuidSchema.safeParse(form.get("id"));
+  if (!id.success) notFound();
+  return id.data;
+}
+
+const invalidSummary = "Some answers need a change. Each one is marked below.";
+
+export const createListingAction = withUser(async (user, _prev: ProfileActionState, form: FormData): Promise<ProfileActionState> => {
+  const values = formValues(form);
+  const parsed = profileSchema.safeParse(profileInputFromValues(values));
+  if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error), message: invalidSummary };
+  const result = await createListing(await getDb(), { userId: user.id, profile: parsed.data });
+  if (!result.ok) {
+    if (result.reason === "invalid") return { ok: false, values, fieldErrors: result.fieldErrors, message: invalidSummary };
+    throw new Error(`createListing: unexpected ${result.reason}`);
+  }
+  revalidatePath("/dashboard");
+  redirect(`/dashboard/listings/${result.id}?created=1`);
+});
+
+export const updateListingAction = withUser(async (user, _prev: ProfileActionState, form: FormData): Promise<ProfileActionState> => {
+  const id = idFrom(form);
+  const values = formValues(form);
+  const version = versionSchema.safeParse(form.get("version"));
+  if (!version.success) return { ok: false, values, message: "This form is out of date. Reload the page." };
+  const parsed = profileSchema.safeParse(profileInputFromValues(values));
+  if (!parsed.success) return { ok: false, values, version: version.data, fieldErrors: fieldErrorsOf(parsed.error), message: invalidSummary };
+  const result = await updateListing(await getDb(), { id, userId: user.id, isAdmin: user.isAdmin, version: version.data, profile: parsed.data });
+  if (!result.ok) {
+    if (result.reason === "not_found") notFound();
+    if (result.reason === "invalid") return { ok: false, values, version: version.data, fieldErrors: result.fieldErrors, message: invalidSummary };
+    return {
+      ok: false,
+      values,
+      // Saving again is a deliberate choice after seeing what changed.
+      version: result.currentVersion,
+      message: "Nothing was saved: this listing was changed after you opened it. Review what changed, then save again to replace it with this form, or reload to start from the latest version.",
+      conflict: {
+        currentVersion: result.currentVersion,
+        changes: result.changes.map((c) => ({ field: c.field, old: describeValue(c.old), new: describeValue(c.new), by: c.by, at: c.at.toISOString() })),
+      },
+    };
+  }
+  revalidatePath(`/dashboard/listings/${id}`);
+  redirect(`/dashboard/listings/${id}?saved=1`);
+});
+
+export const setPublishedAction = withUser(async (user, form: FormData): Promise<void> => {
+  const id = idFrom(form);
+  const published = form.get("published") === "true";
+  const result = await setListingPublished(await getDb(), { id, userId: user.id, isAdmin: user.isAdmin, published });
+  if (!result.ok) notFound();
+  revalidatePath(`/dashboard/listings/${id}`);
+  redirect(`/dashboard/listings/${id}?${published ? "published" : "unpublished"}=1`);
+});
+
+export const claimListingAction = withUser(async (user, form: FormData): Promise<void> => {
+  const id = idFrom(form);
+  const result = await claimListing(await getDb(), { id, userId: user.id, email: user.email });
+  if (!result.ok) notFound();
+  revalidatePath("/dashboard");
+  redirect(`/dashboard?claim=${result.status}`);
+});
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+export const signOutEverywhereAction = withUser(async (user): Promise<void> => {
+  await deleteAllSessions(await getDb(), { userId: user.id });
+  await signOut({ redirectTo: "/signin?signedOut=everywhere" });
+});

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listOutboxMessages } from "@/db/queries/accounts";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Demo outbox", robots: { index: false } };
+
+// Exists only in the demo outbox mode (no SMTP configured): a 404 everywhere else.
+export default async function OutboxPage() {
+  if (!env().devOutbox) notFound();
+  const messages = await listOutboxMessages(await getDb(), { limit: 50 });
+  return (
+    <div className="container stack">
+      <h1>Demo outbox</h1>
+      <p className="notice notice-warning">
+        Demo mode: this server has no e-mail (SMTP) configured, so sign-in links are shown here and in the server log
+        instead of being sent. Anyone who can open this page can sign in as anyone: never run a real site this way.
+      </p>
+      {messages.length === 0 ? (
+        <p>No sign-in e-mails yet.</p>
+      ) : (
+        <ul className="stack">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <a href={m.url}>Sign-in link for {m.to}</a> (asked at {m.createdAt.toISOString().slice(11, 19)} UTC)
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
