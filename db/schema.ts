@@ -177,6 +177,12 @@ export const therapists = pgTable(
     // Denormalised copy of therapist_modalities for the indexed search filter; the data
     // layer writes both in one transaction.
     modalitySlugs: text("modality_slugs").array().notNull().default(sql`'{}'::text[]`),
+    // Maintained by database triggers (migration 0004), never written by the app: whether the
+    // licence in the therapist's own state is active and checked with the board with nothing
+    // against it, and how many of the six selection criteria (lib/criteria.ts) are met. Stored
+    // so that "best match" and "licence checked" are indexed at national scale.
+    homeLicenseChecked: boolean("home_license_checked").notNull().default(false),
+    criteriaScore: smallint("criteria_score").notNull().default(0),
     isDemo: boolean("is_demo").notNull().default(false),
     published: boolean("published").notNull().default(false),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
@@ -194,6 +200,12 @@ export const therapists = pgTable(
     ),
     index("therapists_state_idx").on(t.state),
     index("therapists_owner_idx").on(t.ownerId),
+    // Whole-state and national searches, sorted by best match or by name, read these in order.
+    index("therapists_state_best_idx")
+      .on(t.state, t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id)
+      .where(sql`${t.published}`),
+    index("therapists_state_name_idx").on(t.state, sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
+    index("therapists_best_idx").on(t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
   ],
 );
 

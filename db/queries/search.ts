@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { licenses, stateLicensing, therapists } from "../schema";
-import { SCIATICA_TRIO } from "../reference/modalities";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
@@ -34,25 +33,14 @@ const centre = (n: { latitude: number; longitude: number }) => sql`ll_to_earth($
 // Must match the expression of the trigram index therapists_name_trgm_idx.
 const nameText = sql`lower(${t.displayName} || ' ' || coalesce(${t.practiceName}, ''))`;
 
-const goodHomeLicence = sql`exists (select 1 from ${licenses} l where l.therapist_id = ${t.id} and l.state = ${t.state}
-  and l.status = 'active' and l.verified_at is not null)`;
-const badHomeLicence = sql`exists (select 1 from ${licenses} l where l.therapist_id = ${t.id} and l.state = ${t.state}
-  and l.status in ('expired', 'disciplinary_action') and l.verified_at is not null)`;
 const noStatewideLicence = sql`${t.state} in (select ${stateLicensing.code} from ${stateLicensing} where ${stateLicensing.regulation} = 'none')`;
-const trioCount = sql.join(
-  SCIATICA_TRIO.map((m) => sql`(${t.modalitySlugs} @> array[${m}]::text[])::int`),
-  sql` + `,
-);
 
-/** The number of the six selection criteria met; the same rules as lib/criteria.ts. */
-export const criteriaScore = sql<number>`(
-  (${t.acceptsPhysicianReferrals})::int
-  + (${t.schoolName} is not null and length(regexp_replace(${t.bio}, '^\\s+|\\s+$', '', 'g')) >= 40)::int
-  + (${t.acceptsInsurance} or ${t.offersSuperbills})::int
-  + (${goodHomeLicence} and not ${badHomeLicence})::int
-  + (${t.ncbtmbStatus} in ('verified', 'self_reported') or ${t.schoolAccredited} or cardinality(${t.associations}) > 0)::int
-  + (${t.sciaticaExperience} <> 'none' and (${trioCount}) >= 2)::int
-)`.mapWith(Number);
+/**
+ * The number of the six selection criteria met (lib/criteria.ts), kept in
+ * therapists.criteria_score by a trigger (migration 0004) so that best-match sorting is indexed.
+ */
+export const criteriaScore = t.criteriaScore;
+const bestFirst = sql`${t.criteriaScore} desc nulls last`;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -69,7 +57,7 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
   if (c.state) where.set("state", eq(t.state, c.state));
   if (c.modalities?.length) where.set("modality", sql`${t.modalitySlugs} @> ${sql`array[${sql.join(c.modalities.map((m) => sql`${m}`), sql`, `)}]::text[]`}`);
   if (c.sciatica) where.set("sciatica", c.sciatica === "extensive" ? eq(t.sciaticaExperience, "extensive") : inArray(t.sciaticaExperience, ["some", "extensive"]));
-  if (c.licensed) where.set("licensed", sql`(${goodHomeLicence} or ${noStatewideLicence})`);
+  if (c.licensed) where.set("licensed", sql`(${t.homeLicenseChecked} or ${noStatewideLicence})`);
   if (c.ncbtmb) where.set("ncbtmb", inArray(t.ncbtmbStatus, ["verified", "self_reported"]));
   if (c.insurance || c.plan) where.set("insurance", eq(t.acceptsInsurance, true));
   if (c.plan) where.set("plan", sql`exists (select 1 from unnest(${t.insurancePlans}) p where p ilike ${`%${likeEscape(c.plan)}%`})`);
@@ -102,7 +90,7 @@ export async function countMatches(db: Db, conditions: Iterable<SQL>): Promise<n
 function orderFor(c: SearchCriteria): SQL[] {
   if (c.sort === "nearest" && c.near) return [sql`${point} <-> ${centre(c.near)}`, asc(t.id)];
   if (c.sort === "name") return [asc(sql`lower(${t.displayName})`), asc(t.id)];
-  return [desc(criteriaScore), ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(sql`lower(${t.displayName})`), asc(t.id)];
+  return [bestFirst, ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(sql`lower(${t.displayName})`), asc(t.id)];
 }
 
 function pageQuery(db: Db, c: SearchCriteria) {
@@ -151,7 +139,9 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
 }
 
 export async function searchTherapists(db: Db, c: SearchCriteria) {
-  const [rows, total] = await Promise.all([pageQuery(db, c), countMatches(db, searchConditions(c).values())]);
+  const rows = await pageQuery(db, c);
+  // A first page that is not full already says how many match: no count needed.
+  const total = c.offset === 0 && rows.length < c.limit ? rows.length : await countMatches(db, searchConditions(c).values());
 
   const held = rows.length
     ? await db

@@ -141,6 +141,25 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     expect(rows.find((r) => r.slug === "fx-a")!.score).toBe(6);
   });
 
+  it("the stored licence standing and score follow every licence change (triggers)", async () => {
+    const { eq } = await import("drizzle-orm");
+    const dLicence = fixtureLicences[2]!;
+    const scoreOf = async (slug: string) => (await searchTherapists(database.db, { q: undefined, sort: "best", limit: 100, offset: 0 })).rows.find((r) => r.slug === slug)!.score;
+    const before = await scoreOf("fx-d");
+    await database.db.update(licenses).set({ status: "active", verifiedAt: verified }).where(eq(licenses.id, dLicence.id!));
+    expect(await slugs("location=10001&licensed=1")).toEqual(["fx-a", "fx-d"]);
+    expect(await scoreOf("fx-d")).toBe(before + 1);
+    await database.db.insert(licenses).values(lic(fixture.D, { status: "disciplinary_action", verifiedAt: verified }));
+    expect(await slugs("location=10001&licensed=1")).toEqual(["fx-a"]);
+    await database.db.delete(licenses).where(eq(licenses.therapistId, fixture.D.id));
+    expect(await scoreOf("fx-d")).toBe(before);
+    // Moving to a state with no statewide licence: the licence filter lets them through there.
+    await database.db.update(therapists).set({ state: "KS" }).where(eq(therapists.id, fixture.B.id));
+    expect(await slugs("location=10001&licensed=1")).toEqual(["fx-a", "fx-b"]);
+    await database.db.update(therapists).set({ state: "NY" }).where(eq(therapists.id, fixture.B.id));
+    await database.db.insert(licenses).values({ ...dLicence });
+  });
+
   it("pages without duplicates or gaps, with the total", async () => {
     const seen: string[] = [];
     for (let page = 1; page <= 3; page++) {
