@@ -4,16 +4,19 @@
 //   GET /api/states/[code] 200 { "state": StateResource }   (code: two letters, any case)
 //                          404 { "error": { "code": "not_found", "message": "..." } }
 import { z } from "zod";
-import { REGULATIONS, type StateEntry } from "@/db/reference/state-licensing";
+// Type-only import from db/reference: the Playwright specs load this module, and their loader
+// cannot import the reviewed JSON file behind it.
+import type { Regulation, StateEntry } from "@/db/reference/state-licensing";
 import { REGULATION_LABELS, statePageHref, stateTherapistsHref } from "./state-facts";
 
+const REGULATION_VALUES = Object.keys(REGULATION_LABELS) as [Regulation, ...Regulation[]];
 const source = z.object({ title: z.string(), url: z.string() });
 
 export const stateResourceSchema = z.object({
   /** Upper-case two-letter code, e.g. "KS"; "DC" for the District of Columbia. */
   code: z.string().regex(/^[A-Z]{2}$/),
   name: z.string(),
-  regulation: z.enum(REGULATIONS),
+  regulation: z.enum(REGULATION_VALUES),
   /** The regulation in plain words, e.g. "No statewide licence". */
   regulationLabel: z.string(),
   credentialTitles: z.array(z.string()),

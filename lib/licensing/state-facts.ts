@@ -1,7 +1,9 @@
 // How a state's licensing entry reads on the site: plain-language regulation labels, the text
 // for each field (a field the review could not establish says so rather than guessing), the
 // URL slug of full state names, and the "how to verify a therapist here" checklist.
-import { MANDATORY_REGULATIONS, type Regulation, type StateEntry } from "@/db/reference/state-licensing";
+// Type-only imports from db/reference: this module is also loaded by the Playwright specs,
+// whose loader cannot import the reviewed JSON file.
+import type { Regulation, StateEntry } from "@/db/reference/state-licensing";
 
 export const NOT_ESTABLISHED = "Not established from a source";
 
@@ -27,8 +29,6 @@ export const CONFIDENCE_LABELS: Record<StateEntry["confidence"], string> = {
   medium: "Medium: consistent secondary sources, or a conflict between sources that could not be resolved",
   low: "Low: a single or older source, or an unresolved change to the regulator itself",
 };
-
-export const isMandatory = (s: Pick<StateEntry, "regulation">) => MANDATORY_REGULATIONS.includes(s.regulation);
 
 /** "New York" -> "new-york", "District of Columbia" -> "district-of-columbia". */
 export function stateSlug(name: string): string {

@@ -13,6 +13,8 @@ const bodyRows = (page: Page) => page.getByRole("table").getByRole("rowgroup").n
 
 test("/licensing lists all 51 entries, sorts through the URL and filters to no statewide licence", async ({ page }) => {
   await page.goto("/licensing");
+  // The wide table scrolls inside its own region; the page itself never scrolls sideways (375 px phones).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expect(page.getByRole("heading", { level: 1, name: "Massage therapy licensing by state" })).toBeVisible();
   const table = page.getByRole("table", { name: /50 states and DC \(51 entries\)/ });
   await expect(table).toBeVisible();
@@ -88,9 +90,11 @@ test("full state names redirect to the code; unknown states are a 404 page", asy
   await expect(page).toHaveURL(/\/licensing\/ks$/);
   await page.goto("/licensing/new-york");
   await expect(page).toHaveURL(/\/licensing\/ny$/);
+  await page.goto("/licensing/new%20york");
+  await expect(page).toHaveURL(/\/licensing\/ny$/);
   await page.goto("/licensing/District-of-Columbia");
   await expect(page).toHaveURL(/\/licensing\/dc$/);
-  for (const path of ["/licensing/zz", "/licensing/atlantis", "/licensing/%E0%A4%A"]) {
+  for (const path of ["/licensing/zz", "/licensing/atlantis", "/licensing/%25"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "State not found" })).toBeVisible();
@@ -122,7 +126,9 @@ test("the API: all states, any-case codes give the same entry, unknown codes 404
 });
 
 test("no accessibility violations on /licensing, the filtered table and a state page", async ({ page }) => {
-  for (const path of ["/licensing", "/licensing?filter=no-statewide", "/licensing?sort=hours&dir=desc", "/licensing/ks", "/licensing/ca", "/licensing/zz"]) {
+  // axe on the 51-row table takes a while on a busy 2-core machine.
+  test.setTimeout(180_000);
+  for (const path of ["/licensing", "/licensing?filter=no-statewide", "/licensing/ks", "/licensing/ca", "/licensing/zz"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoAxeViolations(page);

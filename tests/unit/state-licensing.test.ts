@@ -2,9 +2,10 @@
 // dates, and facts consistent with each state's regulation. Plus the table's sorting/filtering.
 import { describe, expect, it } from "vitest";
 import data from "@/db/reference/state-licensing.json";
-import { MANDATORY_REGULATIONS, loadStateLicensing, stateEntrySchema, stateFileSchema } from "@/db/reference/state-licensing";
+import { MANDATORY_REGULATIONS, REGULATIONS, loadStateLicensing, stateEntrySchema, stateFileSchema } from "@/db/reference/state-licensing";
 import {
   NOT_ESTABLISHED,
+  REGULATION_LABELS,
   examsText,
   hoursText,
   stateSlug,
@@ -91,6 +92,10 @@ describe("state licensing file", () => {
 });
 
 describe("state facts as shown", () => {
+  it("has a plain-words label for every regulation (the API's enum comes from these keys)", () => {
+    expect(Object.keys(REGULATION_LABELS).sort()).toEqual([...REGULATIONS].sort());
+  });
+
   it("says a gap is a gap, and none is none", () => {
     expect(hoursText(byCode.get("FL")!)).toBe(NOT_ESTABLISHED);
     expect(hoursText(byCode.get("KS")!)).toBe("None: no statewide licence");

@@ -31,13 +31,8 @@ const loadState = cache(async (param: string) => getState(await getDb(), param))
 
 /** A full state name in the address ("kansas", "new-york") goes to the code's page; undefined when none matches. */
 async function codeForName(param: string): Promise<string | undefined> {
-  let decoded = param;
-  try {
-    decoded = decodeURIComponent(param);
-  } catch {
-    // a malformed escape: match it as it is (it will not match, and the page is a 404)
-  }
-  const slug = stateSlug(decoded);
+  // Next.js has already percent-decoded the segment ("new%20york" arrives as "new york").
+  const slug = stateSlug(param);
   if (!slug) return undefined;
   const states = await listStates(await getDb());
   return states.find((s) => stateSlug(s.name) === slug)?.code;
