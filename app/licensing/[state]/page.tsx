@@ -31,8 +31,14 @@ const loadState = cache(async (param: string) => getState(await getDb(), param))
 
 /** A full state name in the address ("kansas", "new-york") goes to the code's page; undefined when none matches. */
 async function codeForName(param: string): Promise<string | undefined> {
-  // Next.js has already percent-decoded the segment ("new%20york" arrives as "new york").
-  const slug = stateSlug(param);
+  // The segment arrives percent-encoded ("new%20york"); a malformed escape simply matches nothing.
+  let decoded = param;
+  try {
+    decoded = decodeURIComponent(param);
+  } catch {
+    decoded = "";
+  }
+  const slug = stateSlug(decoded);
   if (!slug) return undefined;
   const states = await listStates(await getDb());
   return states.find((s) => stateSlug(s.name) === slug)?.code;
