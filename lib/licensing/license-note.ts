@@ -27,17 +27,57 @@ export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 export const stateHref = (code: string) => `/licensing/${code.toLowerCase()}`;
 
 function standing(rule: StateRule): string {
-  return rule.regulation === "registration" ? "registered" : rule.regulation === "certification" || rule.regulation === "voluntary_certification" ? "certified" : "active";
+  return rule.regulation === "registration"
+    ? "registered"
+    : rule.regulation === "certification" || rule.regulation === "voluntary_certification"
+      ? "certified"
+      : "active";
+}
+
+/** Who the licence was checked with: California's CAMTC is a council, not a state board. */
+function checkedWith(rule: StateRule): string {
+  return rule.regulation === "voluntary_certification" ? "the certifying body" : "the state board";
+}
+
+/** The credential a state's rule issues, as a noun. */
+function credentialNoun(rule: StateRule): string {
+  return rule.regulation === "registration" ? "registration" : rule.regulation === "license" ? "licence" : "certification";
 }
 
 /** The note for one licence the therapist lists. */
 export function describeLicense(license: LicenseFacts, rule: StateRule): LicenseNote {
   const head = `${license.credentialTitle}, ${rule.name}`;
   const base = { stateCode: rule.code, stateHref: stateHref(rule.code) };
-  if (!license.verifiedAt) {
-    return { ...base, tone: "self_reported", text: `${head} - self-reported, not yet checked` };
+  const verifiedOn = license.verifiedAt ? isoDate(license.verifiedAt) : null;
+
+  // No statewide licence: whatever the therapist holds is a local (city or county) licence;
+  // there is no state board that could have checked it.
+  if (rule.regulation === "none") {
+    const why = `(${rule.name} has no statewide licence)`;
+    const when = verifiedOn ? `checked on ${verifiedOn}` : "reported, not yet checked";
+    switch (license.status) {
+      case "expired":
+        return { ...base, tone: "problem", text: `${head} - local licence expired, ${when} ${why}` };
+      case "disciplinary_action":
+        return { ...base, tone: "problem", text: `${head} - local licence with disciplinary action on record, ${when} ${why}` };
+      case "active":
+        if (verifiedOn) return { ...base, tone: "verified", text: `${head} - local licence, active, ${when} ${why}` };
+    }
+    return { ...base, tone: "self_reported", text: `${head} - self-reported local licence, not yet checked ${why}` };
   }
-  const checked = `checked with the state board on ${isoDate(license.verifiedAt)}`;
+
+  // A known problem is shown as one even before anyone has checked it with the board.
+  if (!verifiedOn) {
+    switch (license.status) {
+      case "expired":
+        return { ...base, tone: "problem", text: `${head} - reported as expired, not yet checked with ${checkedWith(rule)}` };
+      case "disciplinary_action":
+        return { ...base, tone: "problem", text: `${head} - reported disciplinary action, not yet checked with ${checkedWith(rule)}` };
+      default:
+        return { ...base, tone: "self_reported", text: `${head} - self-reported, not yet checked` };
+    }
+  }
+  const checked = `checked with ${checkedWith(rule)} on ${verifiedOn}`;
   switch (license.status) {
     case "active":
       return { ...base, tone: "verified", text: `${head} - ${standing(rule)}, ${checked}` };
@@ -46,7 +86,7 @@ export function describeLicense(license: LicenseFacts, rule: StateRule): License
     case "disciplinary_action":
       return { ...base, tone: "problem", text: `${head} - disciplinary action on record, ${checked}` };
     default:
-      return { ...base, tone: "self_reported", text: `${head} - status not confirmed by the state board` };
+      return { ...base, tone: "self_reported", text: `${head} - status not confirmed by ${checkedWith(rule)}` };
   }
 }
 
@@ -63,7 +103,8 @@ export function describeMissingLicense(rule: StateRule): LicenseNote {
       text: `${rule.name} certification is voluntary and none is listed: ask about state certification or a city permit`,
     };
   }
-  return { ...base, tone: "problem", text: `No ${rule.name} licence listed, and ${rule.name} requires one: ask for the number and check it` };
+  const noun = credentialNoun(rule);
+  return { ...base, tone: "problem", text: `No ${rule.name} ${noun} listed, and ${rule.name} requires one: ask for the number and check it` };
 }
 
 /**

@@ -1,0 +1,72 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import type { StateEntry } from "../reference/state-licensing";
+import { stateLicensing, therapists } from "../schema";
+
+/** One state's rules, in the same shape as the reviewed file (db/reference/state-licensing.json). */
+export type StateLicensing = StateEntry;
+
+type Row = typeof stateLicensing.$inferSelect;
+
+function toEntry(row: Row): StateLicensing {
+  return {
+    code: row.code,
+    name: row.name,
+    regulation: row.regulation,
+    credentialTitles: row.credentialTitles,
+    board: row.boardName && row.boardUrl ? { name: row.boardName, url: row.boardUrl } : null,
+    lookupUrl: row.lookupUrl,
+    minTrainingHours: row.minTrainingHours,
+    exams: row.exams,
+    continuingEducation: row.continuingEducation,
+    localLicensing: row.localLicensing,
+    patientNote: row.patientNote,
+    unknown: row.unknownFields,
+    confidence: row.confidence as StateLicensing["confidence"],
+    sources: row.sources,
+    lastReviewed: row.lastReviewed,
+  };
+}
+
+const STATE_CODE = /^[A-Za-z]{2}$/;
+
+/** A two-letter code in any case, upper-cased; undefined for anything else. */
+export function normaliseStateCode(code: string): string | undefined {
+  return STATE_CODE.test(code) ? code.toUpperCase() : undefined;
+}
+
+/** Every state and DC, by name. */
+export async function listStates(db: Db): Promise<StateLicensing[]> {
+  const rows = await db.select().from(stateLicensing).orderBy(asc(stateLicensing.name));
+  return rows.map(toEntry);
+}
+
+/** One state by its two-letter code, in any case; undefined when unknown or malformed. */
+export async function getState(db: Db, code: string): Promise<StateLicensing | undefined> {
+  const normalised = normaliseStateCode(code);
+  if (!normalised) return undefined;
+  const [row] = await db.select().from(stateLicensing).where(eq(stateLicensing.code, normalised));
+  return row ? toEntry(row) : undefined;
+}
+
+/** Published therapists in one state (the "search therapists in this state" link). */
+export async function countPublishedTherapistsInState(db: Db, code: string): Promise<number> {
+  const normalised = normaliseStateCode(code);
+  if (!normalised) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(therapists)
+    .where(and(eq(therapists.published, true), eq(therapists.state, normalised)));
+  return row?.n ?? 0;
+}
+
+/** Published therapists per state code; states with none are absent from the map. */
+export async function countPublishedTherapistsByState(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ state: therapists.state, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(therapists)
+    .where(eq(therapists.published, true))
+    .groupBy(therapists.state);
+  return new Map(rows.map((r) => [r.state, r.n]));
+}
