@@ -1,10 +1,17 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { originFromHeaders } from "@/lib/seo/site-origin";
 import "./globals.css";
 
-export const metadata: Metadata = {
+// metadataBase makes every page's relative canonical and Open Graph addresses absolute.
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...siteMetadata, metadataBase: new URL(originFromHeaders(await headers())) };
+}
+
+const siteMetadata: Metadata = {
   title: { default: "Therapist Finder: massage therapists for sciatica", template: "%s | Therapist Finder" },
   description:
     "Find a massage therapist near you for sciatica: search by modality and location, check licences against each state's rules, and see which selection criteria each therapist meets.",

@@ -90,7 +90,15 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
   const bad = home.find((l) => l.verifiedAt && (l.status === "expired" || l.status === "disciplinary_action"));
   if (!rule) return c("license", "not_met", "The state's rule is not known.");
   if (bad) return c("license", "not_met", bad.status === "expired" ? "The licence has expired." : "Disciplinary action is on record.");
-  if (good) return c("license", "met", `Checked with the ${rule.name} board.`);
+  if (good) {
+    const checkedWith =
+      rule.regulation === "none"
+        ? "Local licence checked."
+        : rule.regulation === "voluntary_certification"
+          ? "Certification checked with the certifying body."
+          : `Checked with the ${rule.name} board.`;
+    return c("license", "met", checkedWith);
+  }
   if (!requiresStateLicense(rule)) {
     return c(
       "license",
@@ -100,7 +108,8 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
         : `${rule.name} certification is voluntary; ask about it or a city permit.`,
     );
   }
-  return c("license", "not_met", home.length ? "Self-reported, not yet checked with the state board." : `No ${rule.name} licence listed.`);
+  const credential = rule.regulation === "registration" ? "registration" : rule.regulation === "certification" ? "certification" : "licence";
+  return c("license", "not_met", home.length ? "Self-reported, not yet checked with the state board." : `No ${rule.name} ${credential} listed.`);
 }
 
 export const countMet = (criteria: readonly Criterion[]) => criteria.filter((x) => x.status === "met").length;
