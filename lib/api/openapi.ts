@@ -58,6 +58,36 @@ export function openApiDocument() {
           responses: { "200": json(ref("SearchResponse"), "One page of results"), "400": badRequest },
         },
       },
+      "/api/therapists/{slug}": {
+        get: {
+          operationId: "getTherapist",
+          summary: "One published therapist's profile, with the six criteria and licence notes",
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 200 } }],
+          responses: { "200": json(ref("TherapistProfileResponse"), "The profile"), "400": badRequest, "404": notFound },
+        },
+      },
+      "/api/modalities": {
+        get: {
+          operationId: "listModalities",
+          summary: "The modalities, in plain language",
+          responses: { "200": json(ref("ModalityListResponse"), "Every modality") },
+        },
+      },
+      "/api/states": {
+        get: {
+          operationId: "listStates",
+          summary: "Massage licensing rules of the 50 states and DC, sourced and dated",
+          responses: { "200": json(ref("StateListResponse"), "All 51 entries") },
+        },
+      },
+      "/api/states/{code}": {
+        get: {
+          operationId: "getState",
+          summary: "One state's licensing rules (two-letter code, any case)",
+          parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", minLength: 2, maxLength: 2 } }],
+          responses: { "200": json(ref("StateResponse"), "The state's entry"), "404": notFound },
+        },
+      },
       "/api/health": {
         get: {
           operationId: "health",
@@ -69,5 +99,3 @@ export function openApiDocument() {
     components: { schemas: componentSchemas() },
   };
 }
-
-export const notFoundResponse = notFound;

@@ -1,6 +1,7 @@
 // The JSON API's response shapes as zod schemas: the OpenAPI description is generated from
 // them (lib/api/openapi.ts) and the tests check real responses against them.
 import { z } from "zod";
+import { stateListResponseSchema, stateResponseSchema } from "@/lib/licensing/state-api";
 
 export const apiErrorSchema = z
   .object({
@@ -86,3 +87,63 @@ export const healthSchema = z
     reason: z.string().optional(),
   })
   .meta({ id: "Health" });
+
+// GET /api/states and /api/states/{code}: the contract lives with the licensing code.
+export const stateListResponse = stateListResponseSchema.meta({ id: "StateListResponse" });
+export const stateResponse = stateResponseSchema.meta({ id: "StateResponse" });
+
+export const modalityListResponseSchema = z
+  .object({
+    modalities: z.array(z.object({ slug: z.string(), name: z.string(), summary: z.string(), description: z.string(), whatToExpect: z.string() })),
+  })
+  .meta({ id: "ModalityListResponse" });
+
+const isoDateTime = z.string().describe("ISO 8601 date and time");
+
+export const therapistProfileResponseSchema = z
+  .object({
+    therapist: z.object({
+      slug: z.string(),
+      displayName: z.string(),
+      practiceName: z.string().nullable(),
+      bio: z.string(),
+      isDemo: z.boolean(),
+      contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), website: z.string().nullable() }),
+      location: z.object({
+        addressLine: z.string().nullable(),
+        city: z.string(),
+        state: z.string(),
+        zip: z.string(),
+        latitude: z.number(),
+        longitude: z.number(),
+        inClinic: z.boolean(),
+        mobile: z.boolean(),
+      }),
+      acceptingNewClients: z.boolean(),
+      yearsInPractice: z.number().int().nullable(),
+      modalities: z.array(z.object({ slug: z.string(), name: z.string(), summary: z.string() })),
+      sciatica: z.object({ experience: z.enum(["none", "some", "extensive"]), description: z.string().nullable() }),
+      licenses: z.array(
+        z.object({
+          state: z.string(),
+          number: z.string(),
+          credentialTitle: z.string(),
+          status: z.enum(["active", "expired", "disciplinary_action", "unknown"]),
+          verifiedAt: isoDateTime.nullable().describe("When it was checked with the board; null: self-reported"),
+          source: z.string(),
+        }),
+      ),
+      licenseNotes: z.array(licenseNoteSchema.extend({ number: z.string().nullable() })),
+      ncbtmb: z.object({ status: z.enum(["not_certified", "self_reported", "verified", "lapsed"]), number: z.string().nullable(), verifiedAt: isoDateTime.nullable() }),
+      school: z.object({ name: z.string().nullable(), accredited: z.boolean() }),
+      associations: z.array(z.string()),
+      insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
+      acceptsPhysicianReferrals: z.boolean(),
+      price: z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() }),
+      languages: z.array(z.string()),
+      accessibility: z.object({ wheelchairAccessible: z.boolean(), notes: z.string().nullable() }),
+      criteria: z.array(criterionSchema).length(6),
+      updatedAt: isoDateTime,
+    }),
+  })
+  .meta({ id: "TherapistProfileResponse" });

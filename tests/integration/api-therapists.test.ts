@@ -108,6 +108,23 @@ describe("GET /api/therapists", () => {
       expect(status).toBe(200);
       expectMatchesOpenApi("/api/therapists", 200, body);
     }
+    const ctx = <T,>(params: T) => ({ params: Promise.resolve(params) });
+    const check = async (path: string, res: Response, status: number) => {
+      expect(res.status).toBe(status);
+      expectMatchesOpenApi(path, status, await res.json());
+    };
+    const { GET: modalities } = await import("@/app/api/modalities/route");
+    await check("/api/modalities", await modalities(), 200);
+    const { GET: states } = await import("@/app/api/states/route");
+    await check("/api/states", await states(), 200);
+    const { GET: state } = await import("@/app/api/states/[code]/route");
+    await check("/api/states/{code}", await state(new Request("http://localhost/api/states/ks"), ctx({ code: "ks" })), 200);
+    await check("/api/states/{code}", await state(new Request("http://localhost/api/states/zz"), ctx({ code: "zz" })), 404);
+    const { GET: therapist } = await import("@/app/api/therapists/[slug]/route");
+    const slug = ((await call("location=KS")).body.results as { slug: string }[])[0]!.slug;
+    await check("/api/therapists/{slug}", await therapist(new Request(`http://localhost/api/therapists/${slug}`), ctx({ slug })), 200);
+    await check("/api/therapists/{slug}", await therapist(new Request("http://localhost/x"), ctx({ slug: "no-such-one" })), 404);
+    await check("/api/therapists/{slug}", await therapist(new Request("http://localhost/x"), ctx({ slug: "Bad Slug!" })), 400);
     const { GET: health } = await import("@/app/api/health/route");
     const res = await health();
     expectMatchesOpenApi("/api/health", res.status, await res.json());
