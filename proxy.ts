@@ -5,6 +5,15 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
+  // A malformed percent-escape in the address (/licensing/%ZZ) would otherwise reach Next.js's
+  // own decoding and come back as a 500.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return request.nextUrl.pathname.startsWith("/api/")
+      ? Response.json({ error: { code: "invalid_request", message: "The address has a malformed percent-escape." } }, { status: 400 })
+      : new NextResponse("Bad request: the address has a malformed percent-escape.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy({
     nonce,
@@ -23,7 +32,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

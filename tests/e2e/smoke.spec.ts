@@ -28,3 +28,10 @@ test("an anonymous visit sets no cookie and loads nothing from other sites", asy
   expect(foreign).toEqual([]);
   expect(await context.cookies()).toEqual([]);
 });
+
+test("a malformed percent-escape in the address is a 400, never a 500", async ({ request }) => {
+  for (const path of ["/licensing/%ZZ", "/therapists/%ZZ", "/api/states/%E0%A4%A", "/api/therapists/%ZZ"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+  }
+});
