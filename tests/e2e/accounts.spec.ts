@@ -306,6 +306,10 @@ test("no cookie for anonymous visitors; an httpOnly, SameSite=Lax, Secure sessio
   const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true, name: "__Secure-authjs.session-token" });
 
+  // Signed in, the sign-in page sends you on, but only within this site.
+  await page.goto("/signin?callbackUrl=%2F%2Fevil.example%2Fphish");
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+
   // A second device, then "sign out everywhere" on the first ends both sessions.
   const second = await newUserPage(browser, email);
   await page.goto("/dashboard");
