@@ -134,7 +134,8 @@ export default async function AdminPage({ searchParams }: Props) {
               <li key={t.id} className="stack">
                 <p>
                   <strong>{t.displayName}</strong>, {t.city}, {t.state}: {t.published ? "published" : "not published"}
-                  {t.moderationNote ? ` (moderated: ${t.moderationNote})` : ""}
+                  {t.moderationNote ? ` (moderated: ${t.moderationNote})` : ""}.{" "}
+                  <Link href={`/dashboard/listings/${t.id}`}>Details and history of {t.displayName}</Link>
                 </p>
                 {t.published && (
                   <form action={unpublishAction} className={styles.actions} aria-label={`Unpublish ${t.displayName}`}>

@@ -20,7 +20,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") ? params.callbackUrl : "/dashboard";
+  // Only paths on this site: "//elsewhere.example" would be an open redirect.
+  const raw = typeof params.callbackUrl === "string" ? params.callbackUrl : "";
+  const callbackUrl = /^\/(?![/\\])/.test(raw) ? raw : "/dashboard";
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in did not work. Try again.") : null;
   const e = env();

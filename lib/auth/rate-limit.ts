@@ -4,8 +4,10 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { hitRateLimit } from "@/db/queries/accounts";
 
+// Per address: generous, since a clinic or office shares one address; per e-mail: tight, to
+// protect the inbox of whoever owns it.
 export const SIGN_IN_LIMITS = {
-  perAddress: { limit: 20, windowSeconds: 15 * 60 },
+  perAddress: { limit: 60, windowSeconds: 15 * 60 },
   perEmail: { limit: 5, windowSeconds: 15 * 60 },
 } as const;
 

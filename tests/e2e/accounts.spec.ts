@@ -27,6 +27,21 @@ async function newUserPage(browser: Browser, email: string) {
   return page;
 }
 
+// The demo administrator signs in once per project and reuses the session: sign-in requests
+// are limited to 5 per e-mail in 15 minutes.
+const adminStates = new Map<string, Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>>();
+
+async function adminPage(browser: Browser, info: TestInfo): Promise<Page> {
+  const saved = adminStates.get(info.project.name);
+  if (saved) {
+    const page = await (await browser.newContext({ storageState: saved })).newPage();
+    return page;
+  }
+  const page = await newUserPage(browser, DEMO_ADMIN);
+  adminStates.set(info.project.name, await page.context().storageState());
+  return page;
+}
+
 type Listing = { id: string; name: string };
 
 /** Creates a listing through the form; returns its id from the preview URL. */
@@ -199,7 +214,7 @@ test("an administrator checks a licence from the queue", async ({ page, browser 
   const number = `CHK-${info.project.name}-${Date.now().toString(36)}`;
   const listing = await createListing(page, { name: `Licensed Therapist ${info.project.name}`, license: number });
 
-  const admin = await newUserPage(browser, DEMO_ADMIN);
+  const admin = await adminPage(browser, info);
   await admin.goto("/admin");
   await expect(admin.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
   const check = admin.getByRole("form", { name: `Record the check of licence ${number}` });
@@ -249,7 +264,7 @@ test("stored XSS: HTML and script payloads in every text field render as text", 
   await page.goto("/dashboard");
   await expect(page.getByText(name).first()).toBeVisible();
 
-  const admin = await newUserPage(browser, DEMO_ADMIN);
+  const admin = await adminPage(browser, info);
   watch(admin);
   await admin.goto("/admin");
   await expect(admin.getByText(short).first()).toBeVisible();
@@ -291,6 +306,10 @@ test("no cookie for anonymous visitors; an httpOnly, SameSite=Lax, Secure sessio
   const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true, name: "__Secure-authjs.session-token" });
 
+  // Signed in, the sign-in page sends you on, but only within this site.
+  await page.goto("/signin?callbackUrl=%2F%2Fevil.example%2Fphish");
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+
   // A second device, then "sign out everywhere" on the first ends both sessions.
   const second = await newUserPage(browser, email);
   await page.goto("/dashboard");
@@ -300,7 +319,7 @@ test("no cookie for anonymous visitors; an httpOnly, SameSite=Lax, Secure sessio
   await expect(second.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 });
 
-test("sign-in asks for a valid e-mail and the outbox exists only in demo mode", async ({ page }) => {
+test("sign-in asks for a valid e-mail, keeps what was typed, and the dashboard needs a session", async ({ page }) => {
   await page.goto("/signin");
   await page.getByLabel("E-mail address").fill("not-an-address");
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
@@ -310,4 +329,52 @@ test("sign-in asks for a valid e-mail and the outbox exists only in demo mode", 
   // Signed out, the dashboard sends you to sign in.
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+});
+
+test("a therapist claims an existing listing; an administrator approves it, then unpublishes it with a reason", async ({ page, browser }, info) => {
+  await signIn(page, uniqueEmail("claimant", info));
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Claim an existing listing" }).click();
+  await page.getByLabel("Your name or practice name").fill("er");
+  await page.getByRole("button", { name: "Search" }).click();
+  const claimButton = page.getByRole("button", { name: /^Claim / }).first();
+  const name = ((await claimButton.textContent()) ?? "").replace(/^Claim /, "");
+  expect(name.length).toBeGreaterThan(2);
+  await claimButton.click();
+  await expect(page.getByRole("status")).toContainText("Your claim was sent");
+  await expect(page.getByRole("region", { name: "Your claims" })).toContainText(`${name}`);
+
+  const admin = await adminPage(browser, info);
+  await admin.goto("/admin");
+  const decide = admin.getByRole("form", { name: `Decide the claim of ${name}` }).first();
+  await decide.getByLabel("Note").fill("Checked by phone");
+  await decide.getByRole("button", { name: "Approve" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Claim approved.");
+
+  await page.goto("/dashboard");
+  await expect(page.getByRole("link", { name: `Edit ${name}` })).toBeVisible();
+
+  await admin.goto(`/admin?q=${encodeURIComponent(name)}`);
+  const moderate = admin.getByRole("form", { name: `Unpublish ${name}` }).first();
+  await moderate.getByLabel("Reason (shown to the owner)").fill("Photos of someone else's practice");
+  await moderate.getByRole("button", { name: `Unpublish ${name}` }).click();
+  await expect(admin.getByRole("status")).toHaveText("Listing unpublished.");
+
+  await page.goto("/dashboard");
+  await expect(page.getByText("Unpublished by an administrator: Photos of someone else's practice")).toBeVisible();
+});
+
+test("next-auth's own sign-in endpoint is rate limited per e-mail too", async ({ request }, info) => {
+  const email = uniqueEmail("limited", info);
+  const statuses: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const res = await request.post("/api/auth/signin/email", { form: { email }, maxRedirects: 0 });
+    statuses.push(res.status());
+  }
+  // Five requests reach next-auth (refused there for want of a CSRF token); then 429.
+  expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
+  expect(statuses.slice(5)).toEqual([429, 429]);
+  const bad = await request.post("/api/auth/signin/email", { form: { email: "nope" }, maxRedirects: 0 });
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toMatchObject({ fields: { email: expect.any(String) } });
 });
