@@ -140,6 +140,7 @@ export const therapistProfileResponseSchema = z
       insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
       acceptsPhysicianReferrals: z.boolean(),
       price: z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() }),
+      hours: z.string().nullable().describe("Opening hours as the therapist writes them"),
       languages: z.array(z.string()),
       accessibility: z.object({ wheelchairAccessible: z.boolean(), notes: z.string().nullable() }),
       criteria: z.array(criterionSchema).length(6),

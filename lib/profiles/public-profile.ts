@@ -59,6 +59,7 @@ export function toPublicProfile(p: PublishedProfile) {
     },
     acceptsPhysicianReferrals: p.acceptsPhysicianReferrals,
     price: { per: "60-minute session", currency: "USD", min: p.priceMin, max: p.priceMax },
+    hours: p.hours,
     languages: p.languages,
     accessibility: { wheelchairAccessible: p.wheelchairAccessible, notes: p.accessibilityNotes },
     criteria,

@@ -128,11 +128,12 @@ test("a therapist signs in through the outbox, creates, fills, publishes and edi
   const href = (await publicLink.getAttribute("href"))!;
   expect(href).toMatch(/^\/therapists\/journey-therapist-/);
 
-  // The public profile is built in another branch; until it is merged the dashboard preview
-  // (read from the database) is where the published listing is checked.
-  const publicPage = await page.request.get(href);
-  if (publicPage.status() === 200) expect(await publicPage.text()).toContain(name);
-  else expect(publicPage.status()).toBe(404);
+  // Published: a visitor finds it in search and reads the public profile.
+  const found = await (await page.request.get(`/api/therapists?location=10001&q=${encodeURIComponent(name)}`)).json();
+  expect(found.results.map((r: { url: string }) => r.url)).toContain(href);
+  const visitor = await page.context().browser()!.newPage();
+  await visitor.goto(href);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(name);
 
   await page.getByRole("link", { name: "Edit listing" }).click();
   await expect(page.getByLabel("Name shown to patients (required)")).toHaveValue(name);
@@ -145,6 +146,10 @@ test("a therapist signs in through the outbox, creates, fills, publishes and edi
   await expect(history.getByRole("row", { name: /Opening hours/ }).first()).toContainText("Mon-Fri 9am-6pm");
   await expect(history.getByRole("row", { name: /Opening hours/ }).first()).toContainText("Tue-Sat 10am-7pm");
   await expect(history).toContainText(`by ${email}`);
+  // ... and the visitor sees the change.
+  await visitor.reload();
+  await expect(visitor.getByText("Tue-Sat 10am-7pm")).toBeVisible();
+  await visitor.close();
 });
 
 test("two tabs save from the same version: the second is refused with what changed", async ({ page }, info) => {
@@ -229,6 +234,13 @@ test("an administrator checks a licence from the queue", async ({ page, browser 
   await page.goto(`/dashboard/listings/${listing.id}`);
   await expect(page.getByRole("region", { name: /^Preview/ })).toContainText(`NY LMT ${number}: Checked with the state board on 2026-11-20: active`);
   await expect(page.getByRole("region", { name: "History of changes" })).toContainText(`by ${DEMO_ADMIN}`);
+
+  // Published, the public profile shows the licence as checked, with the date.
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status")).toContainText("Published");
+  const href = (await page.getByRole("link", { name: /^\/therapists\// }).getAttribute("href"))!;
+  await page.goto(href);
+  await expect(page.getByText("LMT, New York - active, checked with the state board on 2026-11-20").first()).toBeVisible();
 });
 
 test("stored XSS: HTML and script payloads in every text field render as text", async ({ page, browser }, info) => {

@@ -293,6 +293,8 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
               <dd>{where ? where.charAt(0).toUpperCase() + where.slice(1) : "Not stated"}</dd>
               <dt>Accepting new clients</dt>
               <dd>{yesNo(p.acceptingNewClients)}</dd>
+              <dt>Opening hours</dt>
+              <dd>{p.hours ?? "Not stated"}</dd>
               <dt>Languages</dt>
               <dd>{p.languages.length ? p.languages.join(", ") : "Not stated"}</dd>
               <dt>Accessibility</dt>
