@@ -73,7 +73,13 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
     await migrator.end();
   }
 
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const client = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    // Statements are prepared once per connection; a generic plan chosen after five runs
+    // cannot see the search's radius and place, so always plan with the actual values.
+    connection: { plan_cache_mode: "force_custom_plan" },
+  });
   return {
     db: drizzle({ client, schema }) as unknown as Db,
     driver: "postgres",
