@@ -34,13 +34,16 @@ export async function insertDemoTherapists(db: Db, options: InsertDemoOptions): 
     }
     const next = start + inserted + size;
     await db.transaction(async (tx) => {
+      // Licences first, their foreign key checked at commit: each therapist row is then
+      // written once, with its licence standing and score already right (migration 0005).
+      await tx.execute(sql`set constraints licenses_therapist_id_therapists_id_fk deferred`);
+      await bulkInsert(tx, licenses, batch.flatMap((b) => b.licenses));
       await bulkInsert(tx, therapists, batch.map((b) => b.therapist));
       await bulkInsert(
         tx,
         therapistModalities,
         batch.flatMap((b) => b.therapist.modalitySlugs.map((modalitySlug) => ({ therapistId: b.therapist.id, modalitySlug }))),
       );
-      await bulkInsert(tx, licenses, batch.flatMap((b) => b.licenses));
       await tx
         .insert(appMeta)
         .values({ key: NEXT_INDEX_KEY, value: next })
