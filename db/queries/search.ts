@@ -89,8 +89,13 @@ export async function countMatches(db: Db, conditions: Iterable<SQL>): Promise<n
 
 function orderFor(c: SearchCriteria): SQL[] {
   if (c.sort === "nearest" && c.near) return [sql`${point} <-> ${centre(c.near)}`, asc(t.id)];
-  if (c.sort === "name") return [asc(sql`lower(${t.displayName})`), asc(t.id)];
-  return [bestFirst, ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(sql`lower(${t.displayName})`), asc(t.id)];
+  // With a name to match, the few trigram matches must come from the trigram index and then be
+  // sorted; left alone, the planner (which overestimates trigram matches) walks a sort-order
+  // index and tests every row. "+ 0" and "|| ''" keep the same order without matching an index.
+  const score = c.q ? sql`(${t.criteriaScore} + 0) desc` : bestFirst;
+  const name = c.q ? sql`lower(${t.displayName}) || ''` : sql`lower(${t.displayName})`;
+  if (c.sort === "name") return [asc(name), asc(t.id)];
+  return [score, ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(name), asc(t.id)];
 }
 
 function pageQuery(db: Db, c: SearchCriteria) {
