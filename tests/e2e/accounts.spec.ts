@@ -149,6 +149,18 @@ test("a therapist signs in through the outbox, creates, fills, publishes and edi
   // ... and the visitor sees the change.
   await visitor.reload();
   await expect(visitor.getByText("Tue-Sat 10am-7pm")).toBeVisible();
+
+  // Unpublished, nothing of it is reachable by a visitor: page, API, search, sitemap.
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByRole("status")).toContainText("Unpublished");
+  expect((await visitor.goto(href))?.status()).toBe(404);
+  expect((await page.request.get(`/api${href}`)).status()).toBe(404);
+  const hidden = await (await page.request.get(`/api/therapists?location=10001&q=${encodeURIComponent(name)}`)).json();
+  expect(hidden.results.map((r: { url: string }) => r.url)).not.toContain(href);
+  const sitemapIndex = await (await page.request.get("/sitemap.xml")).text();
+  for (const file of sitemapIndex.match(/\/sitemaps\/[a-z0-9-]+\.xml/g) ?? []) {
+    expect(await (await page.request.get(file)).text()).not.toContain(href);
+  }
   await visitor.close();
 });
 

@@ -69,7 +69,14 @@ test("a licence note links to its state's licensing page", async ({ page, reques
   await page.goto(`/therapists/${slug}`);
   const licences = page.getByRole("region", { name: "Licences" });
   await expect(licences.getByText(note.text, { exact: false })).toBeVisible();
-  await expect(licences.getByRole("link", { name: /licensing rules$/ }).first()).toHaveAttribute("href", note.stateHref);
+  const link = licences.getByRole("link", { name: /licensing rules$/ }).first();
+  await expect(link).toHaveAttribute("href", note.stateHref);
+  // Follow it: the state's own page, with its sources and review date.
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${note.stateHref}$`));
+  const state = (await (await request.get(`/api/states/${note.stateCode}`)).json()).state;
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(state.name);
+  await expect(page.getByText(state.lastReviewed).first()).toBeVisible();
 });
 
 test("coming from a search: a link back to the results and the distance from the searched ZIP", async ({ page, request }) => {
