@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import seedrandom from "seedrandom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { countTherapists, findTherapistsNear, METRES_PER_MILE } from "@/db/queries/therapists";
+import { searchTherapists } from "@/db/queries/search";
+import { countTherapists, METRES_PER_MILE } from "@/db/queries/therapists";
 import { MODALITIES } from "@/db/reference/modalities";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { licenses, therapists } from "@/db/schema";
@@ -163,7 +164,8 @@ describe.each(testDrivers)("data layer on $name", ({ createStore }) => {
       const lng = c.lng + (rng() - 0.5) * 3;
       const radiusMiles = 1 + rng() * 99;
       const radiusM = radiusMiles * METRES_PER_MILE;
-      const found = await findTherapistsNear(database.db, { latitude: lat, longitude: lng, radiusMiles, limit: 100_000 });
+      // The search's own radius query (db/queries/search.ts), nearest first.
+      const { rows: found } = await searchTherapists(database.db, { near: { latitude: lat, longitude: lng, radiusMiles }, sort: "nearest", limit: 100_000, offset: 0 });
       const foundIds = new Set(found.map((f) => f.id));
       expect(foundIds.has(unpublishedId)).toBe(false);
       for (const t of all) {
@@ -175,8 +177,9 @@ describe.each(testDrivers)("data layer on $name", ({ createStore }) => {
       }
       for (let i = 0; i < found.length; i++) {
         const f = found[i]!;
-        expect(f.distanceMiles * METRES_PER_MILE).toBeCloseTo(haversineMetres(lat, lng, f.latitude, f.longitude), 0);
-        if (i > 0) expect(f.distanceMiles).toBeGreaterThanOrEqual(found[i - 1]!.distanceMiles - 1e-9);
+        const at = all.find((t) => t.id === f.id)!;
+        expect(f.distanceMiles! * METRES_PER_MILE).toBeCloseTo(haversineMetres(lat, lng, at.latitude, at.longitude), 0);
+        if (i > 0) expect(f.distanceMiles!).toBeGreaterThanOrEqual(found[i - 1]!.distanceMiles! - 1e-9);
       }
     }
     expect(compared).toBeGreaterThan(10_000);
