@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { licenses, modalities, stateLicensing, therapists } from "../schema";
+import { listStateRules } from "./states";
+import { licenses, modalities, therapists } from "../schema";
 
 /** Everything the public profile shows, for a published therapist; undefined otherwise. */
 export async function getPublishedTherapistBySlug(db: Db, { slug }: { slug: string }) {
@@ -34,10 +35,7 @@ export async function getPublishedTherapistBySlug(db: Db, { slug }: { slug: stri
     : [];
 
   const ruleStates = [...new Set([therapist.state, ...licenceRows.map((l) => l.state)])];
-  const stateRules = await db
-    .select({ code: stateLicensing.code, name: stateLicensing.name, regulation: stateLicensing.regulation })
-    .from(stateLicensing)
-    .where(inArray(stateLicensing.code, ruleStates));
+  const stateRules = await listStateRules(db, ruleStates);
 
   // Owner and internal bookkeeping never leave the data layer.
   const { ownerId: _ownerId, version: _version, ...publicFields } = therapist;

@@ -98,7 +98,7 @@ function orderFor(c: SearchCriteria): SQL[] {
   return [score, ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(name), asc(t.id)];
 }
 
-function pageQuery(db: Db, c: SearchCriteria) {
+function pageQuery(db: Db, c: SearchCriteria, conditions: Iterable<SQL>) {
   const distance = c.near ? sql<number>`earth_distance(${centre(c.near)}, ${point}) / ${METRES_PER_MILE}::float8`.mapWith(Number) : sql<null>`null`;
   return db
     .select({
@@ -130,7 +130,7 @@ function pageQuery(db: Db, c: SearchCriteria) {
       score: criteriaScore,
     })
     .from(t)
-    .where(and(published, ...searchConditions(c).values()))
+    .where(and(published, ...conditions))
     .orderBy(...orderFor(c))
     .limit(c.limit)
     .offset(c.offset);
@@ -138,15 +138,16 @@ function pageQuery(db: Db, c: SearchCriteria) {
 
 /** The plan PostgreSQL chooses for one page of a search (for docs/benchmarks.md). */
 export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
-  const result = await db.execute(sql`explain ${pageQuery(db, c)}`);
+  const result = await db.execute(sql`explain ${pageQuery(db, c, searchConditions(c).values())}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
   return rows.map((r) => Object.values(r)[0]).join("\n");
 }
 
 export async function searchTherapists(db: Db, c: SearchCriteria) {
-  const rows = await pageQuery(db, c);
+  const conditions = [...searchConditions(c).values()];
+  const rows = await pageQuery(db, c, conditions);
   // A first page that is not full already says how many match: no count needed.
-  const total = c.offset === 0 && rows.length < c.limit ? rows.length : await countMatches(db, searchConditions(c).values());
+  const total = c.offset === 0 && rows.length < c.limit ? rows.length : await countMatches(db, conditions);
 
   const held = rows.length
     ? await db
@@ -169,10 +170,3 @@ export async function searchTherapists(db: Db, c: SearchCriteria) {
 }
 
 export type SearchRow = Awaited<ReturnType<typeof searchTherapists>>["rows"][number];
-
-/** The state rules every result's licence note and criteria need (51 rows). */
-export async function listStateRules(db: Db) {
-  return db
-    .select({ code: stateLicensing.code, name: stateLicensing.name, regulation: stateLicensing.regulation })
-    .from(stateLicensing);
-}

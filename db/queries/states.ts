@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { StateEntry } from "../reference/state-licensing";
 import { stateLicensing, therapists } from "../schema";
@@ -69,4 +69,15 @@ export async function countPublishedTherapistsByState(db: Db): Promise<Map<strin
     .where(eq(therapists.published, true))
     .groupBy(therapists.state);
   return new Map(rows.map((r) => [r.state, r.n]));
+}
+
+/**
+ * What a licence note and the criteria need of a state's rule (code, name, regulation): every
+ * state, or only `codes`.
+ */
+export async function listStateRules(db: Db, codes?: readonly string[]) {
+  return db
+    .select({ code: stateLicensing.code, name: stateLicensing.name, regulation: stateLicensing.regulation })
+    .from(stateLicensing)
+    .where(codes ? inArray(stateLicensing.code, [...codes]) : undefined);
 }

@@ -3,7 +3,8 @@
 // which filters removed the most and the one change that brings results back.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countMatches, listStateRules, searchConditions, searchTherapists, type SearchCriteria, type SearchRow } from "@/db/queries/search";
+import { countMatches, searchConditions, searchTherapists, type SearchCriteria, type SearchRow } from "@/db/queries/search";
+import { listStateRules } from "@/db/queries/states";
 import { countMet, evaluateCriteria, type Criterion } from "@/lib/criteria";
 import { describeLicenses, type LicenseNote, type StateRule } from "@/lib/licensing/license-note";
 import { activeFilters, modalityName, radiusOf } from "./filters";
