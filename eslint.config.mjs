@@ -2,6 +2,9 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+const DRIZZLE_MESSAGE = "Query through a function in db/queries instead.";
+const DRIZZLE_IMPORTS = { group: ["drizzle-orm", "drizzle-orm/*"], message: DRIZZLE_MESSAGE };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -17,12 +20,56 @@ const config = [
     },
   },
   {
-    // All SQL lives in db/: pages, components, lib and scripts call its named functions.
+    // Unused variables are errors, except a leading underscore (`_request`) or a rest sibling
+    // (`const { ownerId, ...shown } = row` leaves ownerId out on purpose).
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          varsIgnorePattern: "^_",
+          argsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+  {
+    // All SQL lives in db/: pages, components, lib and scripts call its named functions,
+    // whether drizzle would come in by a static or a dynamic import.
     files: ["app/**", "components/**", "lib/**", "scripts/**"],
     rules: {
-      "no-restricted-imports": [
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DRIZZLE_IMPORTS] }],
+      "no-restricted-syntax": [
         "error",
-        { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*"], message: "Query through a function in db/queries instead." }] },
+        { selector: "ImportExpression[source.value=/^drizzle-orm($|\\/)/]", message: DRIZZLE_MESSAGE },
+        { selector: "CallExpression[callee.name='require'][arguments.0.value=/^drizzle-orm($|\\/)/]", message: DRIZZLE_MESSAGE },
+      ],
+    },
+  },
+  {
+    // Components render what pages hand them: from db/ they may take types, and the plain
+    // reference data of db/reference (no database access), never queries, the client or schema values.
+    files: ["components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            DRIZZLE_IMPORTS,
+            {
+              group: ["@/db/*", "!@/db/reference", "!@/db/reference/*"],
+              allowTypeImports: true,
+              message: "Components take data from their page; import only types from db/ (or db/reference data).",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportExpression[source.value=/^drizzle-orm($|\\/)/]", message: DRIZZLE_MESSAGE },
+        { selector: "ImportExpression[source.value=/^@\\/db\\/(?!reference)/]", message: "Components do not load db/ modules." },
       ],
     },
   },

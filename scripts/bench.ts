@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import seedrandom from "seedrandom";
 import { openDatabase, type Database } from "@/db/client";
+import { analyzeDatabase } from "@/db/queries/health";
 import { explainSearch, searchTherapists, type SearchCriteria } from "@/db/queries/search";
 import { MODALITIES } from "@/db/reference/modalities";
 import { insertDemoTherapists } from "@/db/seed/insert-demo";
@@ -73,8 +74,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 async function load(name: string, database: Database) {
   const started = Date.now();
   await insertDemoTherapists(database.db, { count: COUNT });
-  const { sql } = await import("drizzle-orm");
-  await database.db.execute(sql`analyze`);
+  await analyzeDatabase(database.db);
   say(`- ${name}: loaded ${COUNT.toLocaleString("en-US")} therapists in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

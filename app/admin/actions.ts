@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { checkLicense, decideClaim, setListingPublished } from "@/db/queries/listings";
+import { decideClaim } from "@/db/queries/claims";
+import { checkLicense, unpublishListing } from "@/db/queries/moderation";
 import { withAdmin } from "@/lib/auth/session";
 import { licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
 
@@ -39,7 +40,7 @@ export const unpublishAction = withAdmin(async (user, form: FormData): Promise<v
   const reason = reasonSchema.safeParse(str(form.get("reason")));
   if (!id.success) back("Unknown listing.", "error");
   if (!reason.success) back(`Not unpublished: ${reason.error.issues[0]?.message}`, "error");
-  const result = await setListingPublished(await getDb(), { id: id.data!, userId: user.id, isAdmin: true, published: false, reason: reason.data! });
+  const result = await unpublishListing(await getDb(), { id: id.data!, adminId: user.id, reason: reason.data! });
   if (!result.ok) back("Unknown listing.", "error");
   revalidatePath("/admin");
   back("Listing unpublished.");

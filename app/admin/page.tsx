@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { findListingsForModeration, listLicensesToCheck, listPendingClaims } from "@/db/queries/listings";
+import { listPendingClaims } from "@/db/queries/claims";
+import { findListingsForModeration, listLicensesToCheck } from "@/db/queries/moderation";
 import { requireAdmin } from "@/lib/auth/session";
 import styles from "../dashboard/dashboard.module.css";
 import { checkLicenseAction, decideClaimAction, unpublishAction } from "./actions";

@@ -1,14 +1,17 @@
 "use server";
 // Server actions of the therapist dashboard. Each one runs through withUser, validates with the
-// shared zod schemas, and writes through db/queries/listings.ts, whose where clauses check
-// ownership: another therapist's listing id gets a 404, whatever the form carried.
+// shared zod schemas, resolves the ZIP code to a place, and writes through db/queries/listings.ts
+// and claims.ts, whose where clauses check ownership: another therapist's listing id gets a
+// 404, whatever the form carried.
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { deleteAllSessions } from "@/db/queries/accounts";
-import { claimListing, createListing, setListingPublished, updateListing } from "@/db/queries/listings";
+import { claimListing } from "@/db/queries/claims";
+import { createListing, setListingPublished, updateListing } from "@/db/queries/listings";
 import { withUser } from "@/lib/auth/session";
+import { resolveListingPlace } from "@/lib/geo/zip";
 import { describeValue } from "@/lib/validation/profile-labels";
 import {
   fieldErrorsOf,
@@ -32,7 +35,9 @@ export const createListingAction = withUser(async (user, _prev: ProfileActionSta
   const values = formValues(form);
   const parsed = profileSchema.safeParse(profileInputFromValues(values));
   if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error), message: invalidSummary };
-  const result = await createListing(await getDb(), { userId: user.id, profile: parsed.data });
+  const where = resolveListingPlace(parsed.data.zip);
+  if (!where.ok) return { ok: false, values, fieldErrors: where.fieldErrors, message: invalidSummary };
+  const result = await createListing(await getDb(), { userId: user.id, profile: parsed.data, place: where.place });
   if (!result.ok) {
     if (result.reason === "invalid") return { ok: false, values, fieldErrors: result.fieldErrors, message: invalidSummary };
     throw new Error(`createListing: unexpected ${result.reason}`);
@@ -48,7 +53,9 @@ export const updateListingAction = withUser(async (user, _prev: ProfileActionSta
   if (!version.success) return { ok: false, values, message: "This form is out of date. Reload the page." };
   const parsed = profileSchema.safeParse(profileInputFromValues(values));
   if (!parsed.success) return { ok: false, values, version: version.data, fieldErrors: fieldErrorsOf(parsed.error), message: invalidSummary };
-  const result = await updateListing(await getDb(), { id, userId: user.id, isAdmin: user.isAdmin, version: version.data, profile: parsed.data });
+  const where = resolveListingPlace(parsed.data.zip);
+  if (!where.ok) return { ok: false, values, version: version.data, fieldErrors: where.fieldErrors, message: invalidSummary };
+  const result = await updateListing(await getDb(), { id, userId: user.id, isAdmin: user.isAdmin, version: version.data, profile: parsed.data, place: where.place });
   if (!result.ok) {
     if (result.reason === "not_found") notFound();
     if (result.reason === "invalid") return { ok: false, values, version: version.data, fieldErrors: result.fieldErrors, message: invalidSummary };

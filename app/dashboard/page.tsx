@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { listOwnClaims, listOwnListings } from "@/db/queries/listings";
+import { listOwnClaims } from "@/db/queries/claims";
+import { listOwnListings } from "@/db/queries/listings";
 import { requireUser } from "@/lib/auth/session";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import styles from "./dashboard.module.css";

@@ -1,30 +1,21 @@
 import "server-only";
-// Every write to a therapist's listing: create, edit, publish, claim, and the administrators'
-// licence checks and moderation. Each write is one transaction, checks who is asking in the
-// query's where clause (a foreign listing looks exactly like a missing one), refuses a save
-// based on a stale version, and appends a profile_revisions row.
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm";
-import { lookupZip } from "@/lib/geo/zip";
+// A therapist's own listing: create, edit, publish, and the reads the dashboard needs to do so.
+// Each write is one transaction, checks who is asking in the query's where clause (a foreign
+// listing looks exactly like a missing one), refuses a save based on a stale version, and
+// appends a profile_revisions row. The caller resolves the ZIP code to a place first (see
+// resolveListingPlace in lib/geo/zip.ts): this module only writes what it is given.
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Profile } from "@/lib/validation/therapist-profile";
 import type { Db } from "../client";
-import {
-  listingClaims,
-  licenses,
-  profileRevisions,
-  stateLicensing,
-  therapistModalities,
-  therapists,
-  users,
-  type FieldChange,
-  type Therapist,
-} from "../schema";
+import { licenses, therapistModalities, therapists, type FieldChange, type Therapist } from "../schema";
+import { licenseKey, licenseLabel, lockForWrite, ownedBy, same, type Actor, type LicenseRow, type Tx, type WriteResult } from "./listing-writes";
+import { appendRevision } from "./revisions";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type { Actor, LicenseRow, WriteResult } from "./listing-writes";
+export type { ChangedField } from "./revisions";
 
-/** Who is asking. Administrators may act on any listing. */
-export type Actor = { userId: string; isAdmin?: boolean };
-
-export type LicenseRow = { state: string; number: string; credentialTitle: string };
+/** Where a listing is, resolved from its ZIP code by the caller. */
+export type ListingPlace = Pick<Therapist, "city" | "state" | "latitude" | "longitude">;
 
 // The columns a profile edit writes (ZIP also sets city, state and coordinates).
 const PROFILE_COLUMNS = [
@@ -38,23 +29,8 @@ const DERIVED_COLUMNS = ["city", "state", "latitude", "longitude"] as const sati
 
 type ProfileColumns = Pick<Therapist, (typeof PROFILE_COLUMNS)[number] | (typeof DERIVED_COLUMNS)[number]>;
 
-export type WriteResult<T = { version: number }> =
-  | ({ ok: true } & T)
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; reason: "conflict"; currentVersion: number; changes: ChangedField[] };
-
-export type ChangedField = { field: string; old: unknown; new: unknown; by: string | null; at: Date };
-
-function ownedBy(id: string, actor: Actor) {
-  return actor.isAdmin ? eq(therapists.id, id) : and(eq(therapists.id, id), eq(therapists.ownerId, actor.userId));
-}
-
-function columnsFromProfile(profile: Profile): ProfileColumns | { zipError: string } {
-  const place = lookupZip(profile.zip);
-  if (!place) return { zipError: "We could not find this ZIP code. Enter the 5-digit ZIP of your practice." };
+function columnsFromProfile(profile: Profile, place: ListingPlace): ProfileColumns {
   const { licenses: _licenses, ...rest } = profile;
-  void _licenses;
   return {
     ...rest,
     ncbtmbNumber: profile.ncbtmbStatus === "not_certified" ? null : profile.ncbtmbNumber,
@@ -63,13 +39,6 @@ function columnsFromProfile(profile: Profile): ProfileColumns | { zipError: stri
     latitude: place.latitude,
     longitude: place.longitude,
   } as ProfileColumns;
-}
-
-const licenseKey = (l: LicenseRow) => `${l.state}|${l.number}|${l.credentialTitle}`;
-const licenseLabel = (l: LicenseRow) => `${l.state} ${l.number} (${l.credentialTitle})`;
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function slugify(name: string, city: string): string {
@@ -110,23 +79,12 @@ async function syncLicenses(tx: Tx, therapistId: string, wanted: LicenseRow[]) {
   };
 }
 
-async function appendRevision(
-  tx: Tx,
-  row: { therapistId: string; userId: string | null; version: number; changes: Record<string, FieldChange>; reason?: string | null },
-) {
-  await tx.insert(profileRevisions).values({ ...row, reason: row.reason ?? null });
-}
-
-// ---------------------------------------------------------------------------
-// Therapist side
-
-/** A new, unpublished listing owned by `userId`. */
+/** A new, unpublished listing owned by `userId`, at `place` (resolved from the profile's ZIP). */
 export async function createListing(
   db: Db,
-  options: { userId: string; profile: Profile },
+  options: { userId: string; profile: Profile; place: ListingPlace },
 ): Promise<WriteResult<{ id: string; slug: string; version: number }>> {
-  const columns = columnsFromProfile(options.profile);
-  if ("zipError" in columns) return { ok: false, reason: "invalid", fieldErrors: { zip: columns.zipError } };
+  const columns = columnsFromProfile(options.profile, options.place);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(therapists)
@@ -182,61 +140,14 @@ export async function getListingForEdit(db: Db, options: { id: string } & Actor)
   return { therapist, licenses: rows };
 }
 
-/** The profile's revision history, newest first, for its owner or an administrator. */
-export async function listRevisions(db: Db, options: { id: string } & Actor) {
-  const [owned] = await db.select({ id: therapists.id }).from(therapists).where(ownedBy(options.id, options)).limit(1);
-  if (!owned) return null;
-  return db
-    .select({
-      id: profileRevisions.id,
-      version: profileRevisions.version,
-      changes: profileRevisions.changes,
-      reason: profileRevisions.reason,
-      createdAt: profileRevisions.createdAt,
-      userEmail: users.email,
-    })
-    .from(profileRevisions)
-    .leftJoin(users, eq(users.id, profileRevisions.userId))
-    .where(eq(profileRevisions.therapistId, owned.id))
-    .orderBy(desc(profileRevisions.id));
-}
-
-async function changesSince(tx: Tx, therapistId: string, version: number): Promise<ChangedField[]> {
-  const rows = await tx
-    .select({ changes: profileRevisions.changes, createdAt: profileRevisions.createdAt, email: users.email })
-    .from(profileRevisions)
-    .leftJoin(users, eq(users.id, profileRevisions.userId))
-    .where(and(eq(profileRevisions.therapistId, therapistId), gt(profileRevisions.version, version)))
-    .orderBy(asc(profileRevisions.id));
-  const merged = new Map<string, ChangedField>();
-  for (const r of rows) {
-    for (const [field, c] of Object.entries(r.changes)) {
-      const prior = merged.get(field);
-      merged.set(field, { field, old: prior ? prior.old : c.old, new: c.new, by: r.email, at: r.createdAt });
-    }
-  }
-  return [...merged.values()];
-}
-
-/** Locks the row; not found (or not the actor's), or a conflict when `version` is stale. */
-async function lockForWrite(tx: Tx, id: string, actor: Actor, version: number | undefined) {
-  const [current] = await tx.select().from(therapists).where(ownedBy(id, actor)).for("update").limit(1);
-  if (!current) return { ok: false as const, reason: "not_found" as const };
-  if (version !== undefined && current.version !== version) {
-    return { ok: false as const, reason: "conflict" as const, currentVersion: current.version, changes: await changesSince(tx, id, version) };
-  }
-  return { ok: true as const, current };
-}
-
 /** Saves a whole profile edit based on `version`; a stale version overwrites nothing. */
 export async function updateListing(
   db: Db,
-  options: Actor & { id: string; version: number; profile: Profile },
+  options: Actor & { id: string; version: number; profile: Profile; place: ListingPlace },
 ): Promise<WriteResult> {
-  const columns = columnsFromProfile(options.profile);
-  if ("zipError" in columns) return { ok: false, reason: "invalid", fieldErrors: { zip: columns.zipError } };
+  const columns = columnsFromProfile(options.profile, options.place);
   return db.transaction(async (tx) => {
-    const locked = await lockForWrite(tx, options.id, options, options.version);
+    const locked = await lockForWrite(tx, { id: options.id, actor: options, version: options.version });
     if (!locked.ok) return locked;
     const { current } = locked;
     const changes: Record<string, FieldChange> = {};
@@ -257,13 +168,16 @@ export async function updateListing(
   });
 }
 
-/** Publishes or unpublishes; an administrator's unpublish carries a reason shown to the owner. */
+/**
+ * Publishes or unpublishes; an unpublish may carry a reason shown to the owner (an
+ * administrator's, through unpublishListing in moderation.ts).
+ */
 export async function setListingPublished(
   db: Db,
   options: Actor & { id: string; published: boolean; reason?: string; version?: number },
 ): Promise<WriteResult> {
   return db.transaction(async (tx) => {
-    const locked = await lockForWrite(tx, options.id, options, options.version);
+    const locked = await lockForWrite(tx, { id: options.id, actor: options, version: options.version });
     if (!locked.ok) return locked;
     const { current } = locked;
     const moderationNote = options.published ? null : (options.reason ?? null);
@@ -278,205 +192,4 @@ export async function setListingPublished(
     await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes, reason: options.reason ?? null });
     return { ok: true as const, version };
   });
-}
-
-// ---------------------------------------------------------------------------
-// Claims
-
-/** Listings nobody owns yet whose name matches, for the claim search. */
-export async function findUnclaimedListings(db: Db, options: { query: string; limit?: number }) {
-  const q = options.query.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
-  if (q.length < 2) return [];
-  return db
-    .select({ id: therapists.id, displayName: therapists.displayName, practiceName: therapists.practiceName, city: therapists.city, state: therapists.state, slug: therapists.slug })
-    .from(therapists)
-    .where(
-      and(
-        isNull(therapists.ownerId),
-        or(ilike(therapists.displayName, `%${q}%`), ilike(therapists.practiceName, `%${q}%`)),
-      ),
-    )
-    .orderBy(asc(therapists.displayName))
-    .limit(options.limit ?? 20);
-}
-
-/**
- * Asks to take over an unowned listing. Granted at once when the account's e-mail is the
- * listing's public e-mail; otherwise waits for an administrator.
- */
-export async function claimListing(
-  db: Db,
-  options: { id: string; userId: string; email: string; message?: string | null },
-): Promise<{ ok: true; status: "approved" | "pending" } | { ok: false; reason: "not_found" }> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(therapists).where(and(eq(therapists.id, options.id), isNull(therapists.ownerId))).for("update").limit(1);
-    if (!row) return { ok: false as const, reason: "not_found" as const };
-    const matches = !!row.email && row.email.trim().toLowerCase() === options.email.trim().toLowerCase();
-    if (!matches) {
-      await tx
-        .insert(listingClaims)
-        .values({ therapistId: row.id, userId: options.userId, message: options.message ?? null })
-        .onConflictDoNothing();
-      return { ok: true as const, status: "pending" as const };
-    }
-    await grantOwnership(tx, row, options.userId, null, "Claim approved automatically: the account's e-mail is the listing's e-mail");
-    await tx.insert(listingClaims).values({
-      therapistId: row.id,
-      userId: options.userId,
-      status: "approved",
-      message: options.message ?? null,
-      decidedAt: new Date(),
-      decisionNote: "Approved automatically: the account's e-mail is the listing's public e-mail.",
-    });
-    return { ok: true as const, status: "approved" as const };
-  });
-}
-
-async function grantOwnership(tx: Tx, row: Therapist, ownerId: string, byUserId: string | null, reason: string) {
-  const version = row.version + 1;
-  await tx.update(therapists).set({ ownerId, version, updatedAt: new Date() }).where(and(eq(therapists.id, row.id), isNull(therapists.ownerId)));
-  await appendRevision(tx, { therapistId: row.id, userId: byUserId ?? ownerId, version, changes: { ownerId: { old: null, new: ownerId } }, reason });
-}
-
-/** The account's own claims, newest first. */
-export async function listOwnClaims(db: Db, options: { userId: string }) {
-  return db
-    .select({ id: listingClaims.id, status: listingClaims.status, createdAt: listingClaims.createdAt, decisionNote: listingClaims.decisionNote, displayName: therapists.displayName, city: therapists.city, state: therapists.state })
-    .from(listingClaims)
-    .innerJoin(therapists, eq(therapists.id, listingClaims.therapistId))
-    .where(eq(listingClaims.userId, options.userId))
-    .orderBy(desc(listingClaims.createdAt));
-}
-
-// ---------------------------------------------------------------------------
-// Administrators (callers must have checked the role: see withAdmin)
-
-/** Licences nobody has checked yet, oldest first, with the state's look-up link. */
-export async function listLicensesToCheck(db: Db, options: { limit?: number } = {}) {
-  return db
-    .select({
-      id: licenses.id,
-      state: licenses.state,
-      number: licenses.number,
-      credentialTitle: licenses.credentialTitle,
-      source: licenses.source,
-      createdAt: licenses.createdAt,
-      therapistId: therapists.id,
-      displayName: therapists.displayName,
-      slug: therapists.slug,
-      stateName: stateLicensing.name,
-      lookupUrl: stateLicensing.lookupUrl,
-      boardName: stateLicensing.boardName,
-    })
-    .from(licenses)
-    .innerJoin(therapists, eq(therapists.id, licenses.therapistId))
-    .leftJoin(stateLicensing, eq(stateLicensing.code, licenses.state))
-    .where(and(isNull(licenses.verifiedAt), eq(therapists.isDemo, false)))
-    .orderBy(asc(licenses.createdAt), asc(licenses.id))
-    .limit(options.limit ?? 50);
-}
-
-/** Records what the state board shows for a licence, by whom and when. */
-export async function checkLicense(
-  db: Db,
-  options: { adminId: string; licenseId: string; status: "active" | "expired" | "disciplinary_action"; note: string; checkedOn: string },
-): Promise<WriteResult> {
-  return db.transaction(async (tx) => {
-    const [lic] = await tx.select().from(licenses).where(eq(licenses.id, options.licenseId)).limit(1);
-    if (!lic) return { ok: false as const, reason: "not_found" as const };
-    const locked = await lockForWrite(tx, lic.therapistId, { userId: options.adminId, isAdmin: true }, undefined);
-    if (!locked.ok) return locked;
-    const verifiedAt = new Date(`${options.checkedOn}T12:00:00Z`);
-    await tx
-      .update(licenses)
-      .set({ status: options.status, verifiedAt, verifiedById: options.adminId, source: "state board look-up", note: options.note || null, updatedAt: new Date() })
-      .where(eq(licenses.id, lic.id));
-    const version = locked.current.version + 1;
-    await tx.update(therapists).set({ version, updatedAt: new Date() }).where(eq(therapists.id, lic.therapistId));
-    const label = licenseLabel(lic);
-    await appendRevision(tx, {
-      therapistId: lic.therapistId,
-      userId: options.adminId,
-      version,
-      changes: { [`licence ${label}`]: { old: { status: lic.status, verifiedAt: lic.verifiedAt }, new: { status: options.status, verifiedAt: options.checkedOn } } },
-      reason: options.note ? `Licence checked with the state board: ${options.note}` : "Licence checked with the state board",
-    });
-    return { ok: true as const, version };
-  });
-}
-
-/** Claims waiting for a decision, oldest first. */
-export async function listPendingClaims(db: Db, options: { limit?: number } = {}) {
-  return db
-    .select({
-      id: listingClaims.id,
-      message: listingClaims.message,
-      createdAt: listingClaims.createdAt,
-      claimantEmail: users.email,
-      therapistId: therapists.id,
-      displayName: therapists.displayName,
-      listingEmail: therapists.email,
-      city: therapists.city,
-      state: therapists.state,
-      slug: therapists.slug,
-    })
-    .from(listingClaims)
-    .innerJoin(users, eq(users.id, listingClaims.userId))
-    .innerJoin(therapists, eq(therapists.id, listingClaims.therapistId))
-    .where(eq(listingClaims.status, "pending"))
-    .orderBy(asc(listingClaims.createdAt))
-    .limit(options.limit ?? 50);
-}
-
-/** Approves (the claimant becomes the owner, if nobody owns it yet) or refuses a claim. */
-export async function decideClaim(
-  db: Db,
-  options: { adminId: string; claimId: string; approve: boolean; note?: string },
-): Promise<{ ok: true; status: "approved" | "refused" } | { ok: false; reason: "not_found" | "already_owned" }> {
-  return db.transaction(async (tx) => {
-    const [claim] = await tx
-      .select()
-      .from(listingClaims)
-      .where(and(eq(listingClaims.id, options.claimId), eq(listingClaims.status, "pending")))
-      .for("update")
-      .limit(1);
-    if (!claim) return { ok: false as const, reason: "not_found" as const };
-    let status: "approved" | "refused" = options.approve ? "approved" : "refused";
-    let note = options.note || null;
-    if (options.approve) {
-      const [row] = await tx.select().from(therapists).where(eq(therapists.id, claim.therapistId)).for("update").limit(1);
-      if (!row || row.ownerId) {
-        status = "refused";
-        note = "Refused: the listing already has an owner.";
-      } else {
-        await grantOwnership(tx, row, claim.userId, options.adminId, note ? `Claim approved: ${note}` : "Claim approved by an administrator");
-      }
-    }
-    await tx
-      .update(listingClaims)
-      .set({ status, decidedAt: new Date(), decidedById: options.adminId, decisionNote: note })
-      .where(eq(listingClaims.id, claim.id));
-    return status === "approved" || !options.approve ? { ok: true as const, status } : { ok: false as const, reason: "already_owned" as const };
-  });
-}
-
-/** Published listings by name, for the moderation search. */
-export async function findListingsForModeration(db: Db, options: { query: string; limit?: number }) {
-  const q = options.query.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
-  if (q.length < 2) return [];
-  return db
-    .select({ id: therapists.id, displayName: therapists.displayName, city: therapists.city, state: therapists.state, slug: therapists.slug, published: therapists.published, moderationNote: therapists.moderationNote })
-    .from(therapists)
-    .where(or(ilike(therapists.displayName, `%${q}%`), ilike(therapists.slug, `%${q}%`)))
-    .orderBy(asc(therapists.displayName))
-    .limit(options.limit ?? 20);
-}
-
-/** A listing's public fields by id (for the dashboard preview). */
-export async function countRevisions(db: Db, options: { therapistId: string }) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(profileRevisions)
-    .where(eq(profileRevisions.therapistId, options.therapistId));
-  return row?.n ?? 0;
 }

@@ -8,16 +8,17 @@ export async function listModalities(db: Db) {
   return db.select().from(modalities).orderBy(asc(modalities.sortOrder));
 }
 
-export async function getModality(db: Db, slug: string) {
-  const [row] = await db.select().from(modalities).where(eq(modalities.slug, slug)).limit(1);
+/** One modality by its slug; undefined when unknown. */
+export async function getModality(db: Db, options: { slug: string }) {
+  const [row] = await db.select().from(modalities).where(eq(modalities.slug, options.slug)).limit(1);
   return row;
 }
 
 /** Published therapists offering a modality (answered by the GIN index on modality_slugs). */
-export async function countPublishedTherapistsOffering(db: Db, slug: string): Promise<number> {
+export async function countPublishedTherapistsOffering(db: Db, options: { slug: string }): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(therapists)
-    .where(and(eq(therapists.published, true), arrayContains(therapists.modalitySlugs, [slug])));
+    .where(and(eq(therapists.published, true), arrayContains(therapists.modalitySlugs, [options.slug])));
   return row?.n ?? 0;
 }

@@ -43,16 +43,16 @@ export async function listStates(db: Db): Promise<StateLicensing[]> {
 }
 
 /** One state by its two-letter code, in any case; undefined when unknown or malformed. */
-export async function getState(db: Db, code: string): Promise<StateLicensing | undefined> {
-  const normalised = normaliseStateCode(code);
+export async function getState(db: Db, options: { code: string }): Promise<StateLicensing | undefined> {
+  const normalised = normaliseStateCode(options.code);
   if (!normalised) return undefined;
   const [row] = await db.select().from(stateLicensing).where(eq(stateLicensing.code, normalised));
   return row ? toEntry(row) : undefined;
 }
 
 /** Published therapists in one state (the "search therapists in this state" link). */
-export async function countPublishedTherapistsInState(db: Db, code: string): Promise<number> {
-  const normalised = normaliseStateCode(code);
+export async function countPublishedTherapistsInState(db: Db, options: { code: string }): Promise<number> {
+  const normalised = normaliseStateCode(options.code);
   if (!normalised) return 0;
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -75,7 +75,8 @@ export async function countPublishedTherapistsByState(db: Db): Promise<Map<strin
  * What a licence note and the criteria need of a state's rule (code, name, regulation): every
  * state, or only `codes`.
  */
-export async function listStateRules(db: Db, codes?: readonly string[]) {
+export async function listStateRules(db: Db, options: { codes?: readonly string[] } = {}) {
+  const { codes } = options;
   return db
     .select({ code: stateLicensing.code, name: stateLicensing.name, regulation: stateLicensing.regulation })
     .from(stateLicensing)

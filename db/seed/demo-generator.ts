@@ -1,19 +1,21 @@
 // Deterministic generator of fictional therapists. Therapist number i depends only on
 // (seed, i), so a set can be generated in chunks, resumed, or extended, with the same result.
 // Everything is plainly made up: storybook surnames, 555-01xx phone numbers (reserved for
-// fiction), example.com/.org/.net addresses, and each listing is flagged is_demo.
+// fiction), example.com/.org/.net addresses, and each listing is flagged is_demo. Rows are
+// built by the same factory the tests use (./factories.ts).
 import seedrandom from "seedrandom";
 import { STATE_POPULATION_THOUSANDS } from "@/lib/geo/state-population";
 import { zipsByState, type ZipPlace } from "@/lib/geo/zip";
 import { MODALITIES } from "../reference/modalities";
 import type { StateEntry } from "../reference/state-licensing";
-import type { NewLicense, NewTherapist } from "../schema";
+import type { NewTherapist } from "../schema";
+import { buildLicense, buildTherapist, type LicenseRow, type TherapistRow } from "./factories";
 
 export const DEFAULT_DEMO_SEED = "therapist-finder-demo";
 
 export type GeneratedTherapist = {
-  therapist: NewTherapist & { id: string; modalitySlugs: string[] };
-  licenses: (NewLicense & { therapistId: string })[];
+  therapist: TherapistRow & { modalitySlugs: string[] };
+  licenses: LicenseRow[];
 };
 
 type Rng = () => number;
@@ -125,16 +127,18 @@ function licenseFor(rng: Rng, index: number, therapistId: string, rule: StateEnt
   const status = r < 0.9 ? "active" : r < 0.95 ? "expired" : r < 0.97 ? "disciplinary_action" : "unknown";
   const checked = status !== "unknown" && chance(rng, 0.6);
   const verifiedAt = checked ? new Date(seedDate.getTime() - int(rng, 1, 330) * 86_400_000) : null;
-  const license: NewLicense & { therapistId: string } = {
-    id: uuidFrom(rng),
-    therapistId,
-    state: rule.code,
-    number: `DEMO-${rule.code}-${String(100000 + (index % 900000)).padStart(6, "0")}`,
-    credentialTitle: pick(rng, rule.credentialTitles),
-    status: checked ? status : "unknown",
-    verifiedAt,
-    source: checked ? "Demo data: a fictional board check" : "Demo data: self-reported",
-  };
+  const license = buildLicense(
+    { id: therapistId },
+    {
+      id: uuidFrom(rng),
+      state: rule.code,
+      number: `DEMO-${rule.code}-${String(100000 + (index % 900000)).padStart(6, "0")}`,
+      credentialTitle: pick(rng, rule.credentialTitles),
+      status: checked ? status : "unknown",
+      verifiedAt,
+      source: checked ? "Demo data: a fictional board check" : "Demo data: self-reported",
+    },
+  );
   return [license];
 }
 
@@ -178,7 +182,7 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
   const slug = `${slugify(displayName)}-${slugify(place.city)}-${place.state.toLowerCase()}-${index.toString(36)}`;
   const emailLocal = slugify(`${first}.${surname}`).replace(/-/g, ".");
 
-  const therapist: GeneratedTherapist["therapist"] = {
+  const therapist = buildTherapist({
     id,
     slug,
     displayName,
@@ -220,6 +224,6 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
     modalitySlugs,
     isDemo: true,
     published: true,
-  };
+  }) as GeneratedTherapist["therapist"];
   return { therapist, licenses: licenseFor(rng, index, id, options.states.get(place.state), now) };
 }

@@ -7,6 +7,7 @@ import type { Db } from "../client";
 import { loadStateLicensing } from "../reference/state-licensing";
 import { appMeta, licenses, therapistModalities, therapists } from "../schema";
 import { DEFAULT_DEMO_SEED, generateTherapist, type GeneratedTherapist } from "./demo-generator";
+import { modalityLinks } from "./factories";
 
 const CHUNK = 5000;
 const NEXT_INDEX_KEY = "demo_next_index";
@@ -39,11 +40,7 @@ export async function insertDemoTherapists(db: Db, options: InsertDemoOptions): 
       await tx.execute(sql`set constraints licenses_therapist_id_therapists_id_fk deferred`);
       await bulkInsert(tx, licenses, batch.flatMap((b) => b.licenses));
       await bulkInsert(tx, therapists, batch.map((b) => b.therapist));
-      await bulkInsert(
-        tx,
-        therapistModalities,
-        batch.flatMap((b) => b.therapist.modalitySlugs.map((modalitySlug) => ({ therapistId: b.therapist.id, modalitySlug }))),
-      );
+      await bulkInsert(tx, therapistModalities, modalityLinks(batch.map((b) => b.therapist)));
       await tx
         .insert(appMeta)
         .values({ key: NEXT_INDEX_KEY, value: next })

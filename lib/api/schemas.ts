@@ -2,11 +2,12 @@
 // them (lib/api/openapi.ts) and the tests check real responses against them.
 import { z } from "zod";
 import { stateListResponseSchema, stateResponseSchema } from "@/lib/licensing/state-api";
+import { ERROR_CODES } from "./errors";
 
 export const apiErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["invalid_request", "not_found", "unavailable", "internal_error"]),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional().describe("Each bad parameter and why"),
       suggestions: z.array(z.string()).optional().describe("Places to try instead of an unknown one"),

@@ -31,3 +31,19 @@ export function zipsByState(): Map<string, ZipPlace[]> {
   }
   return byState;
 }
+
+export const UNKNOWN_ZIP_MESSAGE = "We could not find this ZIP code. Enter the 5-digit ZIP of your practice.";
+
+/**
+ * Where a listing with this ZIP is (city, state, centroid), or the field error the listing
+ * form shows. Server actions resolve the place before they write; the data layer never looks
+ * ZIP codes up itself.
+ */
+export function resolveListingPlace(
+  zip: string,
+): { ok: true; place: Omit<ZipPlace, "zip"> } | { ok: false; fieldErrors: { zip: string } } {
+  const found = lookupZip(zip);
+  if (!found) return { ok: false, fieldErrors: { zip: UNKNOWN_ZIP_MESSAGE } };
+  const { zip: _zip, ...place } = found;
+  return { ok: true, place };
+}

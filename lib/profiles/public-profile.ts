@@ -1,6 +1,6 @@
 // What a visitor may see of a published profile, with the six criteria and the licence notes
 // worked out: one shape for the profile page and GET /api/therapists/[slug].
-import type { PublishedProfile } from "@/db/queries/profiles";
+import type { PublishedProfile } from "@/db/queries/therapists";
 import { evaluateCriteria } from "@/lib/criteria";
 import { describeLicense, describeMissingLicense, type LicenseNote, type StateRule } from "@/lib/licensing/license-note";
 

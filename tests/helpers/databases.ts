@@ -58,3 +58,8 @@ export const testDrivers: TestDriver[] = [pgliteDriver(), ...(TEST_DATABASE_URL 
 if (!TEST_DATABASE_URL && process.env.CI) {
   throw new Error("CI must set TEST_DATABASE_URL so that the PostgreSQL half of the suites runs.");
 }
+
+/** The rows of a raw `db.execute` result, whichever driver answered. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -13,8 +13,8 @@ import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { licenses, therapists } from "@/db/schema";
 import { insertDemoTherapists } from "@/db/seed/insert-demo";
 import { seedDemoOnce } from "@/db/setup";
-import { testDrivers, type TestStore } from "../helpers/databases";
-import { buildTherapist, rowsOf } from "../helpers/factories";
+import { buildTherapist } from "@/db/seed/factories";
+import { rowsOf, testDrivers, type TestStore } from "../helpers/databases";
 
 const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "db/migrations/meta/_journal.json"), "utf8")) as {
   entries: unknown[];

@@ -4,21 +4,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { deleteAllSessions, countSessions, grantAdmin, hitRateLimit } from "@/db/queries/accounts";
-import {
-  checkLicense,
-  claimListing,
-  createListing,
-  decideClaim,
-  getListingForEdit,
-  listLicensesToCheck,
-  listRevisions,
-  setListingPublished,
-  updateListing,
-} from "@/db/queries/listings";
+import { claimListing, decideClaim, listPendingClaims } from "@/db/queries/claims";
+import { createListing, getListingForEdit, setListingPublished, updateListing } from "@/db/queries/listings";
+import { checkLicense, listLicensesToCheck, unpublishListing } from "@/db/queries/moderation";
+import { listRevisions } from "@/db/queries/revisions";
 import { licenses, sessions, therapistModalities, therapists, users } from "@/db/schema";
+import { resolveListingPlace } from "@/lib/geo/zip";
 import { profileSchema, type ProfileInput } from "@/lib/validation/therapist-profile";
 import { testDrivers, type TestStore } from "../helpers/databases";
-import { buildTherapist } from "../helpers/factories";
+import { buildTherapist } from "@/db/seed/factories";
 
 function input(overrides: Partial<ProfileInput> = {}): ProfileInput {
   return {
@@ -58,6 +52,13 @@ function input(overrides: Partial<ProfileInput> = {}): ProfileInput {
   };
 }
 const profile = (overrides: Partial<ProfileInput> = {}) => profileSchema.parse(input(overrides));
+/** A profile and its place, resolved from its ZIP code as the server actions do. */
+function listing(overrides: Partial<ProfileInput> = {}) {
+  const p = profile(overrides);
+  const where = resolveListingPlace(p.zip);
+  if (!where.ok) throw new Error(`test profile with an unknown ZIP ${p.zip}`);
+  return { profile: p, place: where.place };
+}
 
 describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
   let store: TestStore;
@@ -91,7 +92,7 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
   });
 
   it("creates an unpublished listing with modalities in both places and a first revision", async () => {
-    const created = await createListing(database.db, { userId: alice, profile: profile() });
+    const created = await createListing(database.db, { userId: alice, ...listing() });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const [row] = await database.db.select().from(therapists).where(eq(therapists.id, created.id));
@@ -103,17 +104,23 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     expect(history![0]!.changes.displayName).toEqual({ old: null, new: "Ada Test" });
   });
 
-  it("refuses an unknown ZIP code as a field error", async () => {
-    const result = await createListing(database.db, { userId: alice, profile: profile({ zip: "00000" }) });
-    expect(result).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { zip: expect.any(String) } });
+  it("an unknown ZIP code is a field error before anything is written; a known one gives city, state and centroid", () => {
+    expect(resolveListingPlace("00000")).toEqual({
+      ok: false,
+      fieldErrors: { zip: "We could not find this ZIP code. Enter the 5-digit ZIP of your practice." },
+    });
+    expect(resolveListingPlace("10001")).toEqual({
+      ok: true,
+      place: { city: "New York", state: "NY", latitude: expect.any(Number), longitude: expect.any(Number) },
+    });
   });
 
   it("two saves from the same version: one wins, the other gets a conflict, nothing is lost", async () => {
-    const created = await createListing(database.db, { userId: alice, profile: profile() });
+    const created = await createListing(database.db, { userId: alice, ...listing() });
     if (!created.ok) throw new Error("create failed");
     const [a, b] = await Promise.all([
-      updateListing(database.db, { id: created.id, userId: alice, version: 1, profile: profile({ bio: "Saved from tab A" }) }),
-      updateListing(database.db, { id: created.id, userId: alice, version: 1, profile: profile({ hours: "Saved from tab B" }) }),
+      updateListing(database.db, { id: created.id, userId: alice, version: 1, ...listing({ bio: "Saved from tab A" }) }),
+      updateListing(database.db, { id: created.id, userId: alice, version: 1, ...listing({ hours: "Saved from tab B" }) }),
     ]);
     const results = [a, b];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -134,19 +141,19 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
       id: created.id,
       userId: alice,
       version: 2,
-      profile: profile({ bio: row!.bio, hours: "Saved from tab B" === row!.hours ? "Mon-Fri 9-5" : "Saved from tab B" }),
+      ...listing({ bio: row!.bio, hours: "Saved from tab B" === row!.hours ? "Mon-Fri 9-5" : "Saved from tab B" }),
     });
     expect(retry).toMatchObject({ ok: true, version: 3 });
   });
 
   it("records who changed which fields, with old and new values", async () => {
-    const created = await createListing(database.db, { userId: alice, profile: profile() });
+    const created = await createListing(database.db, { userId: alice, ...listing() });
     if (!created.ok) throw new Error("create failed");
     const saved = await updateListing(database.db, {
       id: created.id,
       userId: alice,
       version: 1,
-      profile: profile({ displayName: "Ada Renamed", modalitySlugs: ["myofascial-release"], zip: "60601" }),
+      ...listing({ displayName: "Ada Renamed", modalitySlugs: ["myofascial-release"], zip: "60601" }),
     });
     expect(saved).toEqual({ ok: true, version: 2 });
     const history = await listRevisions(database.db, { id: created.id, userId: alice });
@@ -164,7 +171,7 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     const joined = await database.db.select().from(therapistModalities).where(eq(therapistModalities.therapistId, created.id));
     expect(joined.map((j) => j.modalitySlug)).toEqual(["myofascial-release"]);
     // An unchanged save writes nothing and keeps the version.
-    expect(await updateListing(database.db, { id: created.id, userId: alice, version: 2, profile: profile({ displayName: "Ada Renamed", modalitySlugs: ["myofascial-release"], zip: "60601" }) })).toEqual({ ok: true, version: 2 });
+    expect(await updateListing(database.db, { id: created.id, userId: alice, version: 2, ...listing({ displayName: "Ada Renamed", modalitySlugs: ["myofascial-release"], zip: "60601" }) })).toEqual({ ok: true, version: 2 });
     expect(await listRevisions(database.db, { id: created.id, userId: alice })).toHaveLength(2);
     // Administrators can read it; another therapist cannot.
     expect(await listRevisions(database.db, { id: created.id, userId: admin, isAdmin: true })).toHaveLength(2);
@@ -172,7 +179,7 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
   });
 
   it("an administrator checks a licence; the therapist editing it sends it back to not checked", async () => {
-    const created = await createListing(database.db, { userId: alice, profile: profile({ licenses: [{ state: "NY", number: "CHK-1", credentialTitle: "LMT" }, { state: "NJ", number: "NJ-9", credentialTitle: "LMT" }] }) });
+    const created = await createListing(database.db, { userId: alice, ...listing({ licenses: [{ state: "NY", number: "CHK-1", credentialTitle: "LMT" }, { state: "NJ", number: "NJ-9", credentialTitle: "LMT" }] }) });
     if (!created.ok) throw new Error("create failed");
     const queue = await listLicensesToCheck(database.db);
     const ny = queue.find((l) => l.number === "CHK-1")!;
@@ -190,7 +197,7 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
       id: created.id,
       userId: alice,
       version: 3,
-      profile: profile({ licenses: [{ state: "NY", number: "CHK-2", credentialTitle: "LMT" }, { state: "NJ", number: "NJ-9", credentialTitle: "LMT" }] }),
+      ...listing({ licenses: [{ state: "NY", number: "CHK-2", credentialTitle: "LMT" }, { state: "NJ", number: "NJ-9", credentialTitle: "LMT" }] }),
     });
     expect(saved.ok).toBe(true);
     const after = await database.db.select().from(licenses).where(eq(licenses.therapistId, created.id));
@@ -202,18 +209,18 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
   });
 
   it("another therapist's ids get not-found and change nothing", async () => {
-    const created = await createListing(database.db, { userId: alice, profile: profile() });
+    const created = await createListing(database.db, { userId: alice, ...listing() });
     if (!created.ok) throw new Error("create failed");
     const before = await database.db.select().from(therapists).where(eq(therapists.id, created.id));
     expect(await getListingForEdit(database.db, { id: created.id, userId: bob })).toBeNull();
-    expect(await updateListing(database.db, { id: created.id, userId: bob, version: 1, profile: profile({ displayName: "Hijacked" }) })).toEqual({ ok: false, reason: "not_found" });
+    expect(await updateListing(database.db, { id: created.id, userId: bob, version: 1, ...listing({ displayName: "Hijacked" }) })).toEqual({ ok: false, reason: "not_found" });
     expect(await setListingPublished(database.db, { id: created.id, userId: bob, published: true })).toEqual({ ok: false, reason: "not_found" });
     const after = await database.db.select().from(therapists).where(eq(therapists.id, created.id));
     expect(after).toEqual(before);
     expect(await listRevisions(database.db, { id: created.id, userId: alice })).toHaveLength(1);
     // The owner and an administrator can.
     expect(await setListingPublished(database.db, { id: created.id, userId: alice, published: true })).toEqual({ ok: true, version: 2 });
-    expect(await setListingPublished(database.db, { id: created.id, userId: admin, isAdmin: true, published: false, reason: "Spam" })).toEqual({ ok: true, version: 3 });
+    expect(await unpublishListing(database.db, { id: created.id, adminId: admin, reason: "Spam" })).toEqual({ ok: true, version: 3 });
     const [moderated] = await database.db.select().from(therapists).where(eq(therapists.id, created.id));
     expect(moderated).toMatchObject({ published: false, moderationNote: "Spam" });
   });
@@ -231,7 +238,6 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     expect(await claimListing(database.db, { id: other.id, userId: alice, email: "alice@example.org" })).toEqual({ ok: true, status: "pending" });
     const [stillFree] = await database.db.select().from(therapists).where(eq(therapists.id, other.id));
     expect(stillFree!.ownerId).toBeNull();
-    const { listPendingClaims } = await import("@/db/queries/listings");
     const pending = (await listPendingClaims(database.db)).find((c) => c.therapistId === other.id)!;
     expect(pending.claimantEmail).toBe("alice@example.org");
     expect(await decideClaim(database.db, { adminId: admin, claimId: pending.id, approve: true })).toEqual({ ok: true, status: "approved" });

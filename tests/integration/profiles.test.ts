@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { countPublishedTherapistsOffering, getModality, listModalities } from "@/db/queries/modalities";
-import { countPublishedTherapists, getPublishedTherapistBySlug, listPublishedTherapistSlugs } from "@/db/queries/profiles";
+import { countPublishedTherapists, getPublishedTherapistBySlug, listPublishedTherapistSlugs } from "@/db/queries/therapists";
 import { MODALITIES } from "@/db/reference/modalities";
 import { licenses, therapistModalities, therapists } from "@/db/schema";
 import { toPublicProfile } from "@/lib/profiles/public-profile";
 import { testDrivers, type TestStore } from "../helpers/databases";
-import { buildTherapist } from "../helpers/factories";
+import { buildTherapist } from "@/db/seed/factories";
 
 const verifiedAt = new Date("2026-10-02T12:00:00Z");
 
@@ -85,7 +85,6 @@ describe.each(testDrivers)("profiles and modalities on $name", ({ createStore })
     const p = await getPublishedTherapistBySlug(database.db, { slug: full.slug });
     expect(p).toBeDefined();
     const { id: _id, modalitySlugs, ...fields } = full;
-    void _id;
     expect(p).toMatchObject({ ...fields, modalitySlugs });
     expect(p).not.toHaveProperty("ownerId");
     expect(p).not.toHaveProperty("version");
@@ -142,10 +141,10 @@ describe.each(testDrivers)("profiles and modalities on $name", ({ createStore })
   it("lists the modality vocabulary and counts only published therapists offering each", async () => {
     const list = await listModalities(database.db);
     expect(list.map((m) => m.slug)).toEqual(MODALITIES.map((m) => m.slug));
-    expect(await getModality(database.db, "myofascial-release")).toMatchObject({ name: "Myofascial release" });
-    expect(await getModality(database.db, "no-such-modality")).toBeUndefined();
-    expect(await countPublishedTherapistsOffering(database.db, "swedish")).toBe(2);
-    expect(await countPublishedTherapistsOffering(database.db, "deep-tissue")).toBe(1);
-    expect(await countPublishedTherapistsOffering(database.db, "cupping")).toBe(0);
+    expect(await getModality(database.db, { slug: "myofascial-release" })).toMatchObject({ name: "Myofascial release" });
+    expect(await getModality(database.db, { slug: "no-such-modality" })).toBeUndefined();
+    expect(await countPublishedTherapistsOffering(database.db, { slug: "swedish" })).toBe(2);
+    expect(await countPublishedTherapistsOffering(database.db, { slug: "deep-tissue" })).toBe(1);
+    expect(await countPublishedTherapistsOffering(database.db, { slug: "cupping" })).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
 // Search on every test database, against a hand-made fixture whose right answers are known.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { searchTherapists } from "@/db/queries/search";
@@ -8,7 +7,7 @@ import { countMet, evaluateCriteria } from "@/lib/criteria";
 import { parseSearchParams, type SearchParams } from "@/lib/search/params";
 import { runSearch } from "@/lib/search/run-search";
 import { testDrivers, type TestStore } from "../helpers/databases";
-import { buildTherapist } from "../helpers/factories";
+import { buildLicense, buildTherapist, modalityLinks } from "@/db/seed/factories";
 
 // ZIP 10001's centroid, as the zipcodes table has it; fixture therapists sit due north of it.
 const ORIGIN = { lat: 40.7484, lng: -73.9967 };
@@ -35,7 +34,7 @@ const fixture = {
   H: buildTherapist({ slug: "fx-h", displayName: "Harper Juniperwick", practiceName: "Juniperwick Bodywork", ...northOf(3), state: "NY", modalitySlugs: ["reflexology"] }),
   I: buildTherapist({ slug: "fx-i", displayName: "Indra Ivyridge", ...northOf(24.999), state: "NY", modalitySlugs: ["cupping"] }),
 };
-const lic = (t: { id: string }, extra: Partial<NewLicense>): NewLicense => ({ id: randomUUID(), therapistId: t.id, state: "NY", number: `T-${randomUUID().slice(0, 6)}`, credentialTitle: "LMT", ...extra });
+const lic = (t: { id: string }, extra: Partial<NewLicense>) => buildLicense(t, { state: "NY", ...extra });
 const fixtureLicences = [
   lic(fixture.A, { status: "active", verifiedAt: verified, source: "state board look-up" }),
   lic(fixture.C, { status: "expired", verifiedAt: verified, source: "state board look-up" }),
@@ -62,7 +61,7 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     database = await store.open();
     const rows = Object.values(fixture);
     await database.db.insert(therapists).values(rows);
-    await database.db.insert(therapistModalities).values(rows.flatMap((t) => (t.modalitySlugs ?? []).map((modalitySlug) => ({ therapistId: t.id, modalitySlug }))));
+    await database.db.insert(therapistModalities).values(modalityLinks(rows));
     await database.db.insert(licenses).values(fixtureLicences);
   });
   afterAll(async () => {

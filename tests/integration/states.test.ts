@@ -12,7 +12,7 @@ import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { therapists } from "@/db/schema";
 import { stateListResponseSchema, toStateResource } from "@/lib/licensing/state-api";
 import { testDrivers, type TestStore } from "../helpers/databases";
-import { buildTherapist } from "../helpers/factories";
+import { buildTherapist } from "@/db/seed/factories";
 
 const fromFile = new Map(loadStateLicensing().map((s) => [s.code, s]));
 
@@ -46,7 +46,7 @@ describe.each(testDrivers)("state licensing queries on $name", ({ createStore })
   });
 
   it("gets a mandatory-licence state with its board, hours, exam and sources", async () => {
-    const ny = await getState(database.db, "NY");
+    const ny = await getState(database.db, { code: "NY" });
     expect(ny).toEqual(fromFile.get("NY"));
     expect(ny).toMatchObject({ code: "NY", name: "New York", regulation: "license", minTrainingHours: 1000 });
     expect(ny!.board?.url).toMatch(/^https?:\/\//);
@@ -55,39 +55,39 @@ describe.each(testDrivers)("state licensing queries on $name", ({ createStore })
   });
 
   it("gets a state with no statewide licence (KS): no hours, no exam, no board, local licensing noted", async () => {
-    const ks = await getState(database.db, "KS");
+    const ks = await getState(database.db, { code: "KS" });
     expect(ks).toMatchObject({ code: "KS", name: "Kansas", regulation: "none", minTrainingHours: null, exams: [], board: null, lookupUrl: null, credentialTitles: [] });
     expect(ks!.localLicensing).toMatch(/cit/i);
   });
 
   it("gets DC, a licence jurisdiction with gaps marked unknown", async () => {
-    const dc = await getState(database.db, "DC");
+    const dc = await getState(database.db, { code: "DC" });
     expect(dc).toEqual(fromFile.get("DC"));
     expect(dc).toMatchObject({ name: "District of Columbia", regulation: "license", lookupUrl: null });
     expect(dc!.unknown).toContain("lookupUrl");
   });
 
   it("accepts a code in any case", async () => {
-    const upper = await getState(database.db, "KS");
-    expect(await getState(database.db, "ks")).toEqual(upper);
-    expect(await getState(database.db, "Ks")).toEqual(upper);
-    expect(await getState(database.db, "dc")).toEqual(await getState(database.db, "DC"));
+    const upper = await getState(database.db, { code: "KS" });
+    expect(await getState(database.db, { code: "ks" })).toEqual(upper);
+    expect(await getState(database.db, { code: "Ks" })).toEqual(upper);
+    expect(await getState(database.db, { code: "dc" })).toEqual(await getState(database.db, { code: "DC" }));
   });
 
   it("gives undefined for unknown or malformed codes", async () => {
     for (const code of ["ZZ", "zz", "", "K", "KSS", "kansas", "K1", "'; drop table state_licensing; --", "NY "]) {
-      expect(await getState(database.db, code), JSON.stringify(code)).toBeUndefined();
+      expect(await getState(database.db, { code }), JSON.stringify(code)).toBeUndefined();
     }
     expect(await listStates(database.db)).toHaveLength(51);
   });
 
   it("counts published therapists per state, any case, unpublished left out", async () => {
-    expect(await countPublishedTherapistsInState(database.db, "KS")).toBe(2);
-    expect(await countPublishedTherapistsInState(database.db, "ks")).toBe(2);
-    expect(await countPublishedTherapistsInState(database.db, "DC")).toBe(1);
-    expect(await countPublishedTherapistsInState(database.db, "WY")).toBe(0);
-    expect(await countPublishedTherapistsInState(database.db, "zz")).toBe(0);
-    expect(await countPublishedTherapistsInState(database.db, "bad code")).toBe(0);
+    expect(await countPublishedTherapistsInState(database.db, { code: "KS" })).toBe(2);
+    expect(await countPublishedTherapistsInState(database.db, { code: "ks" })).toBe(2);
+    expect(await countPublishedTherapistsInState(database.db, { code: "DC" })).toBe(1);
+    expect(await countPublishedTherapistsInState(database.db, { code: "WY" })).toBe(0);
+    expect(await countPublishedTherapistsInState(database.db, { code: "zz" })).toBe(0);
+    expect(await countPublishedTherapistsInState(database.db, { code: "bad code" })).toBe(0);
     const byState = await countPublishedTherapistsByState(database.db);
     expect(Object.fromEntries(byState)).toEqual({ KS: 2, DC: 1, NY: 1 });
   });

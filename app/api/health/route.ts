@@ -1,7 +1,10 @@
 // GET /api/health: which database driver is in use and whether it answered (200), or why not (503).
+// Both answers are the same health document, so a monitor reads one shape; it is a status
+// report rather than an error body, and anything unexpected still goes through withApiErrors.
 import { getDatabase } from "@/db/client";
 import { pingDatabase } from "@/db/queries/health";
 import { DatabaseLockedError } from "@/db/pglite-lock";
+import { withApiErrors } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +20,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]);
 }
 
-export async function GET() {
+export const GET = withApiErrors("GET /api/health", async () => {
   const driver = env().DATABASE_URL ? "postgres" : "pglite";
   const headers = { "cache-control": "no-store" };
   try {
@@ -38,4 +41,4 @@ export async function GET() {
           : "the database could not be reached";
     return Response.json({ status: "unavailable", driver, database: "did not answer", reason }, { status: 503, headers });
   }
-}
+});

@@ -1,12 +1,13 @@
 // GET /api/states: every state's and DC's licensing rules, by name (shape: lib/licensing/state-api.ts).
 import { getDb } from "@/db/client";
 import { countPublishedTherapistsByState, listStates } from "@/db/queries/states";
+import { withApiErrors } from "@/lib/api/errors";
 import { toStateResource, type stateListResponseSchema } from "@/lib/licensing/state-api";
 import type { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = withApiErrors("GET /api/states", async () => {
   const db = await getDb();
   const [states, counts] = await Promise.all([listStates(db), countPublishedTherapistsByState(db)]);
   const body: z.infer<typeof stateListResponseSchema> = {
@@ -14,4 +15,4 @@ export async function GET() {
     count: states.length,
   };
   return Response.json(body);
-}
+});

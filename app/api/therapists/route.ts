@@ -1,6 +1,6 @@
 // GET /api/therapists: search, with the same parameters and results as the /therapists page.
 import { getDb } from "@/db/client";
-import { apiError, withApiErrors } from "@/lib/api/errors";
+import { ApiError, withApiErrors } from "@/lib/api/errors";
 import { parseSearchParams, toQueryString } from "@/lib/search/params";
 import { runSearch } from "@/lib/search/run-search";
 
@@ -10,13 +10,13 @@ export const GET = withApiErrors("GET /api/therapists", async (request: Request)
   const url = new URL(request.url);
   const parsed = parseSearchParams(url.searchParams, { allowPageSize: true });
   if (!parsed.ok) {
-    return apiError("invalid_request", "Some search parameters are not valid.", { fields: parsed.fieldErrors });
+    throw new ApiError("invalid_request", "Some search parameters are not valid.", { fields: parsed.fieldErrors });
   }
   const outcome = await runSearch(await getDb(), parsed.params);
   if (!outcome.ok) {
-    return apiError("invalid_request", "Some search parameters are not valid.", {
+    throw new ApiError("invalid_request", "Some search parameters are not valid.", {
       fields: outcome.fieldErrors,
-      ...(outcome.suggestions.length ? { suggestions: outcome.suggestions } : {}),
+      suggestions: outcome.suggestions,
     });
   }
   const link = (page: number) => `/api/therapists?${toQueryString({ ...outcome.params, page }, { includePageSize: true })}`;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { findUnclaimedListings } from "@/db/queries/listings";
+import { findUnclaimedListings } from "@/db/queries/claims";
 import { requireUser } from "@/lib/auth/session";
 import { claimListingAction } from "../actions";
 import styles from "../dashboard.module.css";

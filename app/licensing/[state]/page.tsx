@@ -27,7 +27,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ state: string }> };
 
 // generateMetadata and the page share one look-up per request.
-const loadState = cache(async (param: string) => getState(await getDb(), param));
+const loadState = cache(async (param: string) => getState(await getDb(), { code: param }));
 
 /** A full state name in the address ("kansas", "new-york") goes to the code's page; undefined when none matches. */
 async function codeForName(param: string): Promise<string | undefined> {
@@ -116,7 +116,7 @@ export default async function StatePage({ params }: Props) {
   }
   const state = await loadState(param);
   if (!state) notFound();
-  const count = await countPublishedTherapistsInState(await getDb(), state.code);
+  const count = await countPublishedTherapistsInState(await getDb(), { code: state.code });
   const checklist = verificationChecklist(state);
 
   return (

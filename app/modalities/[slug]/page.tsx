@@ -14,7 +14,7 @@ const inSentence = (name: string) => (/^(Swedish|Thai)\b/.test(name) ? name : na
 
 const loadModality = cache(async (slug: string) => {
   const parsed = modalitySlugSchema.safeParse(slug);
-  return parsed.success ? getModality(await getDb(), parsed.data) : undefined;
+  return parsed.success ? getModality(await getDb(), { slug: parsed.data }) : undefined;
 });
 
 export async function generateMetadata({ params }: Props) {
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function ModalityPage({ params }: Props) {
   const modality = await loadModality((await params).slug);
   if (!modality) notFound();
-  const count = await countPublishedTherapistsOffering(await getDb(), modality.slug);
+  const count = await countPublishedTherapistsOffering(await getDb(), { slug: modality.slug });
   return (
     <div className="container stack">
       <p>

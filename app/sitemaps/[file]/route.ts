@@ -1,16 +1,17 @@
 // GET /sitemaps/pages.xml (site pages, 51 state pages, modalities) and /sitemaps/therapists-N.xml (published profiles, page N).
 import { getDb } from "@/db/client";
 import { listModalities } from "@/db/queries/modalities";
-import { listPublishedTherapistSlugs, SITEMAP_PAGE_SIZE } from "@/db/queries/profiles";
+import { listPublishedTherapistSlugs, SITEMAP_PAGE_SIZE } from "@/db/queries/therapists";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
+import { ApiError, withApiErrors } from "@/lib/api/errors";
 import { originFromHeaders } from "@/lib/seo/site-origin";
 import { STATIC_PATHS, urlSetXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
 export const dynamic = "force-dynamic";
 
-const notFound = () => Response.json({ error: { code: "not_found", message: "No such sitemap." } }, { status: 404 });
+const notFound = () => new ApiError("not_found", "No such sitemap.");
 
-export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+export const GET = withApiErrors("GET /sitemaps/[file]", async (request: Request, { params }: { params: Promise<{ file: string }> }) => {
   const { file } = await params;
   const origin = originFromHeaders(request.headers);
   const db = await getDb();
@@ -25,9 +26,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     );
   }
   const match = /^therapists-(\d{1,6})\.xml$/.exec(file);
-  if (!match) return notFound();
+  if (!match) throw notFound();
   const page = Number(match[1]);
   const rows = await listPublishedTherapistSlugs(db, { page, limit: SITEMAP_PAGE_SIZE });
-  if (!rows.length && page > 0) return notFound();
+  if (!rows.length && page > 0) throw notFound();
   return xmlResponse(urlSetXml(rows.map((r) => ({ url: `${origin}/therapists/${r.slug}`, lastModified: r.updatedAt }))));
-}
+});

@@ -9,7 +9,7 @@ import { JsonLdScript } from "@/components/profile/json-ld-script";
 import { LicenseNoteLine } from "@/components/profile/license-note-line";
 import styles from "@/components/profile/profile.module.css";
 import { getDb } from "@/db/client";
-import { getPublishedTherapistBySlug } from "@/db/queries/profiles";
+import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
 import { haversineMiles } from "@/lib/geo/distance";
 import { lookupZip } from "@/lib/geo/zip";
 import { therapistSlugSchema } from "@/lib/profiles/slug";

@@ -1,27 +1,19 @@
 // GET /api/therapists/[slug]: one published profile as JSON, with the six criteria and licence notes.
 import { getDb } from "@/db/client";
-import { getPublishedTherapistBySlug } from "@/db/queries/profiles";
+import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
+import { ApiError, withApiErrors } from "@/lib/api/errors";
 import { therapistSlugSchema } from "@/lib/profiles/slug";
 import { toPublicProfile } from "@/lib/profiles/public-profile";
 
 export const dynamic = "force-dynamic";
 
-const errorBody = (code: "invalid_request" | "not_found", message: string, fields?: Record<string, string[]>) => ({
-  error: { code, message, ...(fields ? { fields } : {}) },
-});
-
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withApiErrors("GET /api/therapists/[slug]", async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug: raw } = await params;
   const parsed = therapistSlugSchema.safeParse(raw);
   if (!parsed.success) {
-    return Response.json(
-      errorBody("invalid_request", "The therapist address is not valid.", { slug: parsed.error.issues.map((i) => i.message) }),
-      { status: 400 },
-    );
+    throw new ApiError("invalid_request", "The therapist address is not valid.", { fields: { slug: parsed.error.issues.map((i) => i.message) } });
   }
   const profile = await getPublishedTherapistBySlug(await getDb(), { slug: parsed.data });
-  if (!profile) {
-    return Response.json(errorBody("not_found", "No published therapist has this address."), { status: 404 });
-  }
+  if (!profile) throw new ApiError("not_found", "No published therapist has this address.");
   return Response.json({ therapist: toPublicProfile(profile) });
-}
+});
