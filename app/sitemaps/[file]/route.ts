@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { listModalities } from "@/db/queries/modalities";
 import { listPublishedTherapistSlugs, SITEMAP_PAGE_SIZE } from "@/db/queries/profiles";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
+import { statePageHref } from "@/lib/licensing/vocabulary";
 import { originFromHeaders } from "@/lib/seo/site-origin";
 import { STATIC_PATHS, urlSetXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     return xmlResponse(
       urlSetXml([
         ...STATIC_PATHS.map((p) => ({ url: `${origin}${p}` })),
-        ...loadStateLicensing().map((s) => ({ url: `${origin}/licensing/${s.code.toLowerCase()}`, lastModified: new Date(s.lastReviewed) })),
+        ...loadStateLicensing().map((s) => ({ url: `${origin}${statePageHref(s.code)}`, lastModified: new Date(s.lastReviewed) })),
         ...modalities.map((m) => ({ url: `${origin}/modalities/${m.slug}` })),
       ]),
     );

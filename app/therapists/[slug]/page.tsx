@@ -13,7 +13,7 @@ import { getPublishedTherapistBySlug } from "@/db/queries/profiles";
 import { haversineMiles } from "@/lib/geo/distance";
 import { lookupZip } from "@/lib/geo/zip";
 import { therapistSlugSchema } from "@/lib/profiles/slug";
-import { toPublicProfile, type PublicProfile } from "@/lib/profiles/public-profile";
+import { toPublicProfile, type PublicProfile } from "@/lib/therapists/public-profile";
 import { absoluteUrl, originFromHeaders } from "@/lib/seo/site-origin";
 import { buildTherapistJsonLd } from "@/lib/seo/therapist-json-ld";
 

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { getPublishedTherapistBySlug } from "@/db/queries/profiles";
 import { therapistSlugSchema } from "@/lib/profiles/slug";
-import { toPublicProfile } from "@/lib/profiles/public-profile";
+import { toPublicProfile } from "@/lib/therapists/public-profile";
 
 export const dynamic = "force-dynamic";
 
