@@ -129,9 +129,11 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
   const rules = new Map<string, StateRule>(p.stateRules.map((r) => [r.code, r]));
   const criteria = evaluateCriteria(p, rules.get(p.state));
   // As describeLicenses orders them (practice state first, a note for a missing practice-state
-  // licence on top), each carrying its licence number so a patient can look it up.
+  // licence on top), each carrying its licence number so a patient can look it up. Sorted here,
+  // whatever order the caller read them in, so the preview and the public page agree.
   const home = rules.get(p.state);
-  const sorted = [...p.licenses].sort((a, b) => Number(b.state === p.state) - Number(a.state === p.state));
+  const byState = [...p.licenses].sort((a, b) => a.state.localeCompare(b.state) || a.number.localeCompare(b.number));
+  const sorted = [...byState].sort((a, b) => Number(b.state === p.state) - Number(a.state === p.state));
   const licenseNotes: PublicProfile["licenseNotes"] = [
     ...(home && !p.licenses.some((l) => l.state === p.state) ? [{ ...describeMissingLicense(home), number: null }] : []),
     ...sorted.flatMap((l) => {
@@ -160,7 +162,7 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
     yearsInPractice: p.yearsInPractice,
     modalities: p.modalities.map((m) => ({ slug: m.slug, name: m.name, summary: m.summary })),
     sciatica: { experience: p.sciaticaExperience, description: p.sciaticaDescription },
-    licenses: p.licenses.map((l) => ({
+    licenses: byState.map((l) => ({
       state: l.state,
       number: l.number,
       credentialTitle: l.credentialTitle,

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getListingForEdit, listRevisions } from "@/db/queries/listings";
+import { listStateRules } from "@/db/queries/states";
+import { MODALITIES } from "@/db/reference/modalities";
 import { requireUser } from "@/lib/auth/session";
+import { toPublicProfile } from "@/lib/therapists/public-profile";
 import { uuidSchema } from "@/lib/validation/therapist-profile";
 import { setPublishedAction } from "../../actions";
 import { ListingPreview } from "../../_components/listing-preview";
@@ -24,6 +27,13 @@ export default async function ListingPage({ params, searchParams }: Props) {
   if (!listing) notFound();
   const revisions = (await listRevisions(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const t = listing.therapist;
+  // The preview goes through the public profile's own contract, so it reads as patients read it.
+  const preview = toPublicProfile({
+    ...t,
+    modalities: MODALITIES.filter((m) => t.modalitySlugs.includes(m.slug)),
+    licenses: listing.licenses,
+    stateRules: await listStateRules(db, [...new Set([t.state, ...listing.licenses.map((l) => l.state)])]),
+  });
   const q = await searchParams;
   const notice = q.created ? "Listing created. It is not published yet." : q.saved ? "Changes saved." : q.published ? "Published: patients can now find this listing." : q.unpublished ? "Unpublished: patients can no longer see this listing." : null;
   return (
@@ -57,7 +67,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <button type="submit">{t.published ? "Unpublish" : "Publish"}</button>
         </form>
       </div>
-      <ListingPreview therapist={t} licenses={listing.licenses} />
+      <ListingPreview profile={preview} />
       <RevisionHistory revisions={revisions} />
     </div>
   );
