@@ -33,7 +33,8 @@ export const CRITERIA_TITLES: Record<CriterionKey, string> = {
   referrals: "Welcomes physician referrals",
   profile: "States training and specialisations",
   insurance: "Insurance or reimbursement",
-  license: "Licence checked with the state board",
+  // Who checks it depends on the state (a board, a certifying body, a city): the detail says.
+  license: "Licence checked",
   credentials: "Credentials beyond the licence",
   modalities: "Several modalities and sciatica experience",
 };

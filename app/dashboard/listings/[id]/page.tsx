@@ -3,10 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getListingForEdit, listRevisions } from "@/db/queries/listings";
-import { listStateRules } from "@/db/queries/states";
-import { MODALITIES } from "@/db/reference/modalities";
 import { requireUser } from "@/lib/auth/session";
-import { toPublicProfile } from "@/lib/therapists/public-profile";
+import { previewListing } from "@/lib/therapists/listing-preview";
 import { uuidSchema } from "@/lib/validation/therapist-profile";
 import { setPublishedAction } from "../../actions";
 import { ListingPreview } from "../../_components/listing-preview";
@@ -27,13 +25,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
   if (!listing) notFound();
   const revisions = (await listRevisions(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const t = listing.therapist;
-  // The preview goes through the public profile's own contract, so it reads as patients read it.
-  const preview = toPublicProfile({
-    ...t,
-    modalities: MODALITIES.filter((m) => t.modalitySlugs.includes(m.slug)),
-    licenses: listing.licenses,
-    stateRules: await listStateRules(db, [...new Set([t.state, ...listing.licenses.map((l) => l.state)])]),
-  });
+  const preview = await previewListing(db, listing);
   const q = await searchParams;
   const notice = q.created ? "Listing created. It is not published yet." : q.saved ? "Changes saved." : q.published ? "Published: patients can now find this listing." : q.unpublished ? "Unpublished: patients can no longer see this listing." : null;
   return (
