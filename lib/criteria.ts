@@ -1,12 +1,16 @@
 // The six selection criteria of shared/DOMAIN.md, evaluated for one therapist. Each is met,
 // not met, or not applicable, with a line saying why. The search's "best match" score counts
 // the same criteria in SQL (db/queries/search.ts); a test keeps the two in step.
+import { SCIATICA_TRIO } from "@/db/reference/modalities";
 import type { LicenseFacts, StateRule } from "@/lib/licensing/license-note";
 import { requiresStateLicense } from "@/lib/licensing/license-note";
-import { SCIATICA_TRIO } from "@/db/reference/modalities";
+import { CHECKED_WITH, CREDENTIAL_NOUN } from "@/lib/licensing/vocabulary";
+import { SCIATICA_ADJECTIVE, type NcbtmbStatus, type SciaticaLevel } from "@/lib/therapists/vocabulary";
 
-export type CriterionKey = "referrals" | "profile" | "insurance" | "license" | "credentials" | "modalities";
-export type CriterionStatus = "met" | "not_met" | "not_applicable";
+export const CRITERION_KEYS = ["referrals", "profile", "insurance", "license", "credentials", "modalities"] as const;
+export type CriterionKey = (typeof CRITERION_KEYS)[number];
+export const CRITERION_STATUSES = ["met", "not_met", "not_applicable"] as const;
+export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
 export type Criterion = { key: CriterionKey; title: string; status: CriterionStatus; detail: string };
 
 export type CriteriaInput = {
@@ -19,17 +23,18 @@ export type CriteriaInput = {
   offersSuperbills: boolean;
   acceptsHsaFsa: boolean;
   licenses: readonly LicenseFacts[];
-  ncbtmbStatus: "not_certified" | "self_reported" | "verified" | "lapsed";
+  ncbtmbStatus: NcbtmbStatus;
   schoolAccredited: boolean;
   associations: readonly string[];
-  sciaticaExperience: "none" | "some" | "extensive";
+  sciaticaExperience: SciaticaLevel;
 };
 
 export const CRITERIA_TITLES: Record<CriterionKey, string> = {
   referrals: "Welcomes physician referrals",
   profile: "States training and specialisations",
   insurance: "Insurance or reimbursement",
-  license: "Licence checked with the state board",
+  // Who checks it depends on the state (a board, a certifying body, a city): the detail says.
+  license: "Licence checked",
   credentials: "Credentials beyond the licence",
   modalities: "Several modalities and sciatica experience",
 };
@@ -77,9 +82,7 @@ export function evaluateCriteria(t: CriteriaInput, rule: StateRule | undefined):
     c(
       "modalities",
       t.sciaticaExperience !== "none" && trio.length >= 2 ? "met" : "not_met",
-      `${trio.length} of deep tissue, myofascial release and Swedish; ${
-        t.sciaticaExperience === "extensive" ? "extensive" : t.sciaticaExperience === "some" ? "some" : "no stated"
-      } experience with sciatica.`,
+      `${trio.length} of deep tissue, myofascial release and Swedish; ${SCIATICA_ADJECTIVE[t.sciaticaExperience]} experience with sciatica.`,
     ),
   ];
 }
@@ -91,13 +94,11 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
   if (!rule) return c("license", "not_met", "The state's rule is not known.");
   if (bad) return c("license", "not_met", bad.status === "expired" ? "The licence has expired." : "Disciplinary action is on record.");
   if (good) {
-    const checkedWith =
-      rule.regulation === "none"
-        ? "Local licence checked."
-        : rule.regulation === "voluntary_certification"
-          ? "Certification checked with the certifying body."
-          : `Checked with the ${rule.name} board.`;
-    return c("license", "met", checkedWith);
+    // The same words as the licence note: who a credential is checked with depends on the rule.
+    const noun = CREDENTIAL_NOUN[rule.regulation];
+    const detail =
+      rule.regulation === "none" ? "Local licence checked." : `${noun.replace(/^./, (s) => s.toUpperCase())} checked with ${CHECKED_WITH[rule.regulation]}.`;
+    return c("license", "met", detail);
   }
   if (!requiresStateLicense(rule)) {
     return c(
@@ -108,8 +109,11 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
         : `${rule.name} certification is voluntary; ask about it or a city permit.`,
     );
   }
-  const credential = rule.regulation === "registration" ? "registration" : rule.regulation === "certification" ? "certification" : "licence";
-  return c("license", "not_met", home.length ? "Self-reported, not yet checked with the state board." : `No ${rule.name} ${credential} listed.`);
+  return c(
+    "license",
+    "not_met",
+    home.length ? `Self-reported, not yet checked with ${CHECKED_WITH[rule.regulation]}.` : `No ${rule.name} ${CREDENTIAL_NOUN[rule.regulation]} listed.`,
+  );
 }
 
 export const countMet = (criteria: readonly Criterion[]) => criteria.filter((x) => x.status === "met").length;

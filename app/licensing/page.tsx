@@ -5,13 +5,12 @@ import { listStates } from "@/db/queries/states";
 import type { StateEntry } from "@/db/reference/state-licensing";
 import {
   NOT_ESTABLISHED,
-  REGULATION_LABELS,
   credentialTitlesText,
   examsText,
   hoursText,
   missingLinkText,
-  statePageHref,
 } from "@/lib/licensing/state-facts";
+import { REGULATION_LABELS, statePageHref } from "@/lib/licensing/vocabulary";
 import { filterStates, parseTableParams, sortStates, tableHref, type SortKey, type TableParams } from "@/lib/licensing/state-table";
 import styles from "./licensing.module.css";
 

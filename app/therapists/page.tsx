@@ -4,12 +4,12 @@ import { RedFlagNotice } from "@/components/red-flag-notice";
 import { FiltersForm } from "@/components/search/filters-form";
 import { NoResults } from "@/components/search/no-results";
 import { Pagination } from "@/components/search/pagination";
-import { ResultCard } from "@/components/search/result-card";
+import { ResultCard } from "@/components/therapist/result-card";
 import styles from "@/components/search/search.module.css";
 import { getDb } from "@/db/client";
 import { activeFilters, radiusOf } from "@/lib/search/filters";
-import { parseSearchParams, toQueryString } from "@/lib/search/params";
-import { runSearch, type SearchOutcome } from "@/lib/search/run-search";
+import { parseSearchParams, SORT_LABELS, toQueryString } from "@/lib/search/params";
+import { defaultSort, runSearch, type SearchOutcome } from "@/lib/search/run-search";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,7 +52,7 @@ function ErrorSummary({ errors, suggestions }: { errors: Record<string, string[]
 }
 
 function heading(outcome: Extract<SearchOutcome, { ok: true }>) {
-  const n = outcome.totalCapped ? "1,000+" : outcome.total.toLocaleString("en-US");
+  const n = outcome.totalIsCapped ? "1,000+" : outcome.total.toLocaleString("en-US");
   const noun = outcome.total === 1 ? "therapist" : "therapists";
   if (outcome.location?.kind === "point") return `${n} ${noun} within ${radiusOf(outcome.params)} miles of ${outcome.location.label}`;
   if (outcome.location?.kind === "state") return `${n} ${noun} in ${outcome.location.label}`;
@@ -76,7 +76,12 @@ export default async function TherapistsPage({ searchParams }: Props) {
       {parsed.ok && parsed.ignored.length ? (
         <p className="notice">Ignored unknown search parameter{parsed.ignored.length > 1 ? "s" : ""}: {parsed.ignored.join(", ")}.</p>
       ) : null}
-      <FiltersForm values={values as Record<string, string | string[]>} errors={errors} params={parsed.ok ? parsed.params : undefined} />
+      <FiltersForm
+        values={values as Record<string, string | string[]>}
+        errors={errors}
+        params={parsed.ok ? parsed.params : undefined}
+        defaultSort={outcome?.ok ? defaultSort(outcome.location) : undefined}
+      />
       {outcome?.ok ? (
         <Results outcome={outcome} />
       ) : !Object.keys(errors).length ? (
@@ -122,7 +127,7 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> })
       {outcome.results.length ? (
         <>
           <p className={styles.summary}>
-            Page {outcome.page} of {outcome.pageCount}, sorted by {outcome.sort === "best" ? "best match" : outcome.sort}.{" "}
+            Page {outcome.page} of {outcome.pageCount}, sorted by {SORT_LABELS[outcome.sort].toLowerCase()}.{" "}
             <Link href="/guide">Before you book: what to check</Link>
           </p>
           <ol className={styles.results} start={(outcome.page - 1) * outcome.pageSize + 1}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
 import { FLAG_LABELS } from "@/lib/search/filters";
-import { FLAG_FILTERS, RADIUS_CHOICES, RADIUS_DEFAULT, toQueryString, type FieldErrors, type SearchParams } from "@/lib/search/params";
+import { DEFAULT_SORT_RULE, FLAG_FILTERS, RADIUS_CHOICES, RADIUS_DEFAULT, SORT_LABELS, SORTS, toQueryString, type FieldErrors, type SearchParams, type Sort } from "@/lib/search/params";
 import styles from "./search.module.css";
 
 type Values = Partial<Record<string, string | string[]>>;
@@ -22,7 +22,18 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
  * The whole search as a plain GET form: works without JavaScript, and whatever was typed comes
  * back in the fields (from `values`) even when it was invalid.
  */
-export function FiltersForm({ values, errors, params }: { values: Values; errors: FieldErrors; params?: SearchParams }) {
+export function FiltersForm({
+  values,
+  errors,
+  params,
+  defaultSort,
+}: {
+  values: Values;
+  errors: FieldErrors;
+  params?: SearchParams;
+  /** The order the shown search gets when none is chosen (nearest around a point, best match otherwise). */
+  defaultSort?: Sort;
+}) {
   const chosen = new Set(many(values.modality));
   const flagOn = (f: string) => ["1", "true", "on"].includes(one(values[f]));
   const invalid = (key: string) => (errors[key] ? { "aria-invalid": true as const, "aria-describedby": `err-${key}` } : {});
@@ -54,10 +65,12 @@ export function FiltersForm({ values, errors, params }: { values: Values; errors
         <div className="field">
           <label htmlFor="f-sort">Sort by</label>
           <select id="f-sort" name="sort" defaultValue={one(values.sort)} {...invalid("sort")}>
-            <option value="">Default (nearest first)</option>
-            <option value="nearest">Nearest</option>
-            <option value="best">Best match: most criteria met</option>
-            <option value="name">Name</option>
+            <option value="">Default: {defaultSort ? SORT_LABELS[defaultSort].toLowerCase() : DEFAULT_SORT_RULE}</option>
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {SORT_LABELS[sort]}
+              </option>
+            ))}
           </select>
           <FieldError id="err-sort" errors={errors.sort} />
         </div>

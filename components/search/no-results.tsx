@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Change } from "@/lib/search/run-search";
 import styles from "./search.module.css";
 
-const count = (c: Change) => `${c.countCapped ? "1,000+" : c.count.toLocaleString("en-US")} therapist${c.count === 1 ? "" : "s"}`;
+const count = (c: Change) => `${c.countIsCapped ? "1,000+" : c.count.toLocaleString("en-US")} therapist${c.count === 1 ? "" : "s"}`;
 
 export function NoResults({ removals, suggestion }: { removals: Change[]; suggestion: Change | null }) {
   const helpful = removals.filter((r) => r.count > 0);

@@ -1,14 +1,12 @@
 // The reviewed state licensing rules (state-licensing.json), validated on load. The JSON is
 // the source of truth; the `state_licensing` table is refreshed from it at every start-up.
 import { z } from "zod";
+import { isStateCode, MANDATORY_REGULATIONS, REGULATIONS, US_STATES } from "@/lib/licensing/vocabulary";
 import data from "./state-licensing.json";
 
 const url = z.url({ protocol: /^https?$/ });
 const isoDate = z.iso.date();
 
-export const REGULATIONS = ["license", "registration", "certification", "voluntary_certification", "none"] as const;
-export const MANDATORY_REGULATIONS: readonly Regulation[] = ["license", "registration", "certification"];
-export type Regulation = (typeof REGULATIONS)[number];
 
 export const stateEntrySchema = z
   .object({
@@ -31,6 +29,8 @@ export const stateEntrySchema = z
   .strict()
   .superRefine((s, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: "custom", message: `${s.code}: ${message}` });
+    if (!isStateCode(s.code)) issue("not a state code");
+    else if (US_STATES[s.code] !== s.name) issue(`the name must be "${US_STATES[s.code]}"`);
     if (s.regulation === "none") {
       if (s.credentialTitles.length) issue("no statewide regulation, yet credential titles");
       if (s.minTrainingHours !== null) issue("no statewide regulation, yet minimum hours");

@@ -2,6 +2,9 @@
 // them (lib/api/openapi.ts) and the tests check real responses against them.
 import { z } from "zod";
 import { stateListResponseSchema, stateResponseSchema } from "@/lib/licensing/state-api";
+import { SORTS } from "@/lib/search/params";
+import { publicProfileSchema } from "@/lib/therapists/public-profile";
+import { searchResultSchema } from "@/lib/therapists/search-result";
 import { ERROR_CODES } from "./errors";
 
 export const apiErrorSchema = z
@@ -15,46 +18,9 @@ export const apiErrorSchema = z
   })
   .meta({ id: "Error" });
 
-export const criterionSchema = z
-  .object({
-    key: z.enum(["referrals", "profile", "insurance", "license", "credentials", "modalities"]),
-    title: z.string(),
-    status: z.enum(["met", "not_met", "not_applicable"]),
-    detail: z.string(),
-  })
-  .meta({ id: "Criterion" });
-
-export const licenseNoteSchema = z
-  .object({
-    text: z.string().describe('e.g. "LMT, New York - active, checked with the state board on 2026-10-02"'),
-    tone: z.enum(["verified", "self_reported", "problem", "not_required"]),
-    stateCode: z.string().length(2),
-    stateHref: z.string(),
-  })
-  .meta({ id: "LicenseNote" });
-
-export const searchResultSchema = z
-  .object({
-    slug: z.string(),
-    url: z.string(),
-    displayName: z.string(),
-    practiceName: z.string().nullable(),
-    city: z.string(),
-    state: z.string().length(2),
-    zip: z.string(),
-    distanceMiles: z.number().nullable().describe("Null when the search has no point (a whole state, or no place)"),
-    modalities: z.array(z.object({ slug: z.string(), name: z.string() })),
-    sciaticaExperience: z.enum(["none", "some", "extensive"]),
-    ncbtmbStatus: z.enum(["not_certified", "self_reported", "verified", "lapsed"]),
-    licenseNotes: z.array(licenseNoteSchema),
-    criteria: z.array(criterionSchema).length(6),
-    criteriaMet: z.number().int().min(0).max(6),
-    acceptingNewClients: z.boolean(),
-    inClinic: z.boolean(),
-    mobile: z.boolean(),
-    isDemo: z.boolean().describe("Fictional demo listing"),
-  })
-  .meta({ id: "SearchResult" });
+// A therapist's response schemas live with the rest of the therapist's vocabulary.
+export { criterionSchema, licenseNoteSchema, publicProfileSchema } from "@/lib/therapists/public-profile";
+export { searchResultSchema } from "@/lib/therapists/search-result";
 
 const changeSchema = z.object({ label: z.string(), count: z.number().int(), countIsCapped: z.boolean(), query: z.string() });
 
@@ -67,7 +33,7 @@ export const searchResponseSchema = z
         z.object({ kind: z.literal("state"), label: z.string(), state: z.string() }),
       ])
       .nullable(),
-    sort: z.enum(["nearest", "best", "name"]),
+    sort: z.enum(SORTS),
     total: z.number().int().describe("Matches, counted up to 1,000"),
     totalIsCapped: z.boolean().describe("True when there are more than 1,000 matches"),
     page: z.number().int(),
@@ -99,53 +65,4 @@ export const modalityListResponseSchema = z
   })
   .meta({ id: "ModalityListResponse" });
 
-const isoDateTime = z.string().describe("ISO 8601 date and time");
-
-export const therapistProfileResponseSchema = z
-  .object({
-    therapist: z.object({
-      slug: z.string(),
-      displayName: z.string(),
-      practiceName: z.string().nullable(),
-      bio: z.string(),
-      isDemo: z.boolean(),
-      contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), website: z.string().nullable() }),
-      location: z.object({
-        addressLine: z.string().nullable(),
-        city: z.string(),
-        state: z.string(),
-        zip: z.string(),
-        latitude: z.number(),
-        longitude: z.number(),
-        inClinic: z.boolean(),
-        mobile: z.boolean(),
-      }),
-      acceptingNewClients: z.boolean(),
-      yearsInPractice: z.number().int().nullable(),
-      modalities: z.array(z.object({ slug: z.string(), name: z.string(), summary: z.string() })),
-      sciatica: z.object({ experience: z.enum(["none", "some", "extensive"]), description: z.string().nullable() }),
-      licenses: z.array(
-        z.object({
-          state: z.string(),
-          number: z.string(),
-          credentialTitle: z.string(),
-          status: z.enum(["active", "expired", "disciplinary_action", "unknown"]),
-          verifiedAt: isoDateTime.nullable().describe("When it was checked with the board; null: self-reported"),
-          source: z.string(),
-        }),
-      ),
-      licenseNotes: z.array(licenseNoteSchema.extend({ number: z.string().nullable() })),
-      ncbtmb: z.object({ status: z.enum(["not_certified", "self_reported", "verified", "lapsed"]), number: z.string().nullable(), verifiedAt: isoDateTime.nullable() }),
-      school: z.object({ name: z.string().nullable(), accredited: z.boolean() }),
-      associations: z.array(z.string()),
-      insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
-      acceptsPhysicianReferrals: z.boolean(),
-      price: z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() }),
-      hours: z.string().nullable().describe("Opening hours as the therapist writes them"),
-      languages: z.array(z.string()),
-      accessibility: z.object({ wheelchairAccessible: z.boolean(), notes: z.string().nullable() }),
-      criteria: z.array(criterionSchema).length(6),
-      updatedAt: isoDateTime,
-    }),
-  })
-  .meta({ id: "TherapistProfileResponse" });
+export const therapistProfileResponseSchema = z.object({ therapist: publicProfileSchema }).meta({ id: "TherapistProfileResponse" });

@@ -1,6 +1,6 @@
 // US ZIP code centroids, from the `zipcodes` package's offline table.
 import zipcodes, { type ZipCode } from "zipcodes";
-import { STATE_POPULATION_THOUSANDS } from "./state-population";
+import { isStateCode } from "@/lib/licensing/vocabulary";
 
 export type ZipPlace = { zip: string; city: string; state: string; latitude: number; longitude: number };
 
@@ -11,7 +11,7 @@ function toPlace(z: ZipCode): ZipPlace {
 export function lookupZip(zip: string): ZipPlace | undefined {
   if (!/^\d{5}$/.test(zip)) return undefined;
   const found = zipcodes.lookup(zip);
-  return found && found.country === "US" && found.state in STATE_POPULATION_THOUSANDS ? toPlace(found) : undefined;
+  return found && found.country === "US" && isStateCode(found.state) ? toPlace(found) : undefined;
 }
 
 let byState: Map<string, ZipPlace[]> | undefined;
@@ -21,7 +21,7 @@ export function zipsByState(): Map<string, ZipPlace[]> {
   if (!byState) {
     byState = new Map();
     const all = Object.values(zipcodes.codes as Record<string, ZipCode>)
-      .filter((z) => z.country === "US" && z.state in STATE_POPULATION_THOUSANDS && (z.latitude || z.longitude))
+      .filter((z) => z.country === "US" && isStateCode(z.state) && (z.latitude || z.longitude))
       .sort((a, b) => a.zip.localeCompare(b.zip));
     for (const z of all) {
       const list = byState.get(z.state) ?? [];

@@ -1,8 +1,7 @@
 // What a state's rule makes of a therapist's licence, in one line a patient can read next to
 // it: "LMT, Massachusetts - active, checked with the state board on 2026-10-02".
-import type { Regulation } from "@/db/reference/state-licensing";
-
-export type LicenseStatus = "active" | "expired" | "disciplinary_action" | "unknown";
+import type { LicenseStatus } from "@/lib/therapists/vocabulary";
+import { ACTIVE_STANDING, CHECKED_WITH, CREDENTIAL_NOUN, isMandatory, statePageHref, type Regulation } from "./vocabulary";
 
 export type LicenseFacts = {
   state: string;
@@ -13,41 +12,25 @@ export type LicenseFacts = {
 
 export type StateRule = { code: string; name: string; regulation: Regulation };
 
-export type LicenseNoteTone =
-  | "verified" // checked with the board and in good standing
-  | "self_reported" // not yet checked
-  | "problem" // expired, disciplinary action, or missing where the state requires one
-  | "not_required"; // no statewide licence, or a voluntary certification
+export const LICENSE_NOTE_TONES = [
+  "verified", // checked with the board and in good standing
+  "self_reported", // not yet checked
+  "problem", // expired, disciplinary action, or missing where the state requires one
+  "not_required", // no statewide licence, or a voluntary certification
+] as const;
+export type LicenseNoteTone = (typeof LICENSE_NOTE_TONES)[number];
 
 export type LicenseNote = { text: string; tone: LicenseNoteTone; stateCode: string; stateHref: string };
 
-const MANDATORY: readonly Regulation[] = ["license", "registration", "certification"];
-
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-export const stateHref = (code: string) => `/licensing/${code.toLowerCase()}`;
 
-function standing(rule: StateRule): string {
-  return rule.regulation === "registration"
-    ? "registered"
-    : rule.regulation === "certification" || rule.regulation === "voluntary_certification"
-      ? "certified"
-      : "active";
-}
-
-/** Who the licence was checked with: California's CAMTC is a council, not a state board. */
-function checkedWith(rule: StateRule): string {
-  return rule.regulation === "voluntary_certification" ? "the certifying body" : "the state board";
-}
-
-/** The credential a state's rule issues, as a noun. */
-function credentialNoun(rule: StateRule): string {
-  return rule.regulation === "registration" ? "registration" : rule.regulation === "license" ? "licence" : "certification";
-}
+const standing = (rule: StateRule) => ACTIVE_STANDING[rule.regulation];
+const checkedWith = (rule: StateRule) => CHECKED_WITH[rule.regulation];
 
 /** The note for one licence the therapist lists. */
 export function describeLicense(license: LicenseFacts, rule: StateRule): LicenseNote {
   const head = `${license.credentialTitle}, ${rule.name}`;
-  const base = { stateCode: rule.code, stateHref: stateHref(rule.code) };
+  const base = { stateCode: rule.code, stateHref: statePageHref(rule.code) };
   const verifiedOn = license.verifiedAt ? isoDate(license.verifiedAt) : null;
 
   // No statewide licence: whatever the therapist holds is a local (city or county) licence;
@@ -92,7 +75,7 @@ export function describeLicense(license: LicenseFacts, rule: StateRule): License
 
 /** The note when the therapist lists no licence for the state they practise in. */
 export function describeMissingLicense(rule: StateRule): LicenseNote {
-  const base = { stateCode: rule.code, stateHref: stateHref(rule.code) };
+  const base = { stateCode: rule.code, stateHref: statePageHref(rule.code) };
   if (rule.regulation === "none") {
     return { ...base, tone: "not_required", text: `${rule.name} has no statewide licence: ask about a city licence` };
   }
@@ -103,7 +86,7 @@ export function describeMissingLicense(rule: StateRule): LicenseNote {
       text: `${rule.name} certification is voluntary and none is listed: ask about state certification or a city permit`,
     };
   }
-  const noun = credentialNoun(rule);
+  const noun = CREDENTIAL_NOUN[rule.regulation];
   return { ...base, tone: "problem", text: `No ${rule.name} ${noun} listed, and ${rule.name} requires one: ask for the number and check it` };
 }
 
@@ -126,4 +109,4 @@ export function describeLicenses(
   return notes;
 }
 
-export const requiresStateLicense = (rule: StateRule) => MANDATORY.includes(rule.regulation);
+export const requiresStateLicense = (rule: StateRule) => isMandatory(rule.regulation);

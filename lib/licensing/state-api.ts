@@ -6,17 +6,15 @@
 import { z } from "zod";
 // Type-only import from db/reference: the Playwright specs load this module, and their loader
 // cannot import the reviewed JSON file behind it.
-import type { Regulation, StateEntry } from "@/db/reference/state-licensing";
-import { REGULATION_LABELS, statePageHref, stateTherapistsHref } from "./state-facts";
-
-const REGULATION_VALUES = Object.keys(REGULATION_LABELS) as [Regulation, ...Regulation[]];
+import type { StateEntry } from "@/db/reference/state-licensing";
+import { REGULATION_LABELS, REGULATIONS, statePageHref, stateTherapistsHref } from "./vocabulary";
 const source = z.object({ title: z.string(), url: z.string() });
 
 export const stateResourceSchema = z.object({
   /** Upper-case two-letter code, e.g. "KS"; "DC" for the District of Columbia. */
   code: z.string().regex(/^[A-Z]{2}$/),
   name: z.string(),
-  regulation: z.enum(REGULATION_VALUES),
+  regulation: z.enum(REGULATIONS),
   /** The regulation in plain words, e.g. "No statewide licence". */
   regulationLabel: z.string(),
   credentialTitles: z.array(z.string()),

@@ -1,28 +1,13 @@
-// How a state's licensing entry reads on the site: plain-language regulation labels, the text
-// for each field (a field the review could not establish says so rather than guessing), the
-// URL slug of full state names, and the "how to verify a therapist here" checklist.
+// How a state's licensing entry reads on its page: the text for each field (a field the review
+// could not establish says so rather than guessing), the URL slug of full state names, and the
+// "how to verify a therapist here" checklist. The words themselves (regulation labels, the
+// credential noun) come from lib/licensing/vocabulary.ts.
 // Type-only imports from db/reference: this module is also loaded by the Playwright specs,
 // whose loader cannot import the reviewed JSON file.
-import type { Regulation, StateEntry } from "@/db/reference/state-licensing";
+import type { StateEntry } from "@/db/reference/state-licensing";
+import { CREDENTIAL_NOUN } from "./vocabulary";
 
 export const NOT_ESTABLISHED = "Not established from a source";
-
-export const REGULATION_LABELS: Record<Regulation, string> = {
-  license: "State licence required",
-  registration: "State registration required",
-  certification: "State certification required",
-  voluntary_certification: "Voluntary state-level certification",
-  none: "No statewide licence",
-};
-
-/** The credential a state issues, as a noun: "licence", "registration", "certification". */
-export const CREDENTIAL_NOUN: Record<Regulation, string> = {
-  license: "licence",
-  registration: "registration",
-  certification: "certification",
-  voluntary_certification: "certification",
-  none: "licence",
-};
 
 export const CONFIDENCE_LABELS: Record<StateEntry["confidence"], string> = {
   high: "High: the main facts were confirmed on the board's own site or in the statute or regulation",
@@ -38,9 +23,6 @@ export function stateSlug(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
-
-export const statePageHref = (code: string) => `/licensing/${code.toLowerCase()}`;
-export const stateTherapistsHref = (code: string) => `/therapists?location=${encodeURIComponent(code.toUpperCase())}`;
 
 type NullableField = "minTrainingHours" | "exams" | "continuingEducation" | "board" | "lookupUrl";
 

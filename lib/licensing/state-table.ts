@@ -1,7 +1,8 @@
 // The /licensing table's URL parameters (sort, direction, "no statewide licence" filter) and
 // the sorting itself, so the table works without JavaScript and can be bookmarked.
 import { z } from "zod";
-import { REGULATIONS, type StateEntry } from "@/db/reference/state-licensing";
+import type { StateEntry } from "@/db/reference/state-licensing";
+import { REGULATIONS } from "./vocabulary";
 
 export const SORT_KEYS = ["state", "regulation", "hours"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -1,8 +1,7 @@
 // Turns what a visitor types as a place ("10001", "Portland, OR", "Oregon", "OR") into a point
 // or a state, or says clearly why not, with suggestions. Offline, from the `zipcodes` table.
 import { distance } from "fastest-levenshtein";
-import zipcodes from "zipcodes";
-import { STATE_POPULATION_THOUSANDS } from "@/lib/geo/state-population";
+import { isStateCode, stateName, US_STATES } from "@/lib/licensing/vocabulary";
 import { lookupZip, zipsByState } from "@/lib/geo/zip";
 
 export type ResolvedLocation =
@@ -11,13 +10,7 @@ export type ResolvedLocation =
 
 export type UnresolvedLocation = { kind: "unknown"; message: string; suggestions: string[] };
 
-const STATE_NAMES: Record<string, string> = Object.fromEntries(
-  Object.entries(zipcodes.states.full as Record<string, string>)
-    .filter(([, code]) => code in STATE_POPULATION_THOUSANDS)
-    .map(([name, code]) => [code, name.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()).replace(" Of ", " of ")]),
-);
-
-export const stateName = (code: string) => STATE_NAMES[code] ?? code;
+const STATE_NAMES: Readonly<Record<string, string>> = US_STATES;
 
 type City = { name: string; state: string; latitude: number; longitude: number; zips: number };
 let cities: Map<string, City> | undefined;
@@ -46,7 +39,7 @@ function cityIndex(): Map<string, City> {
 function stateFromText(text: string): string | undefined {
   const t = text.trim().replace(/\.$/, "");
   const upper = t.toUpperCase();
-  if (upper in STATE_POPULATION_THOUSANDS) return upper;
+  if (isStateCode(upper)) return upper;
   const byName = Object.entries(STATE_NAMES).find(([, name]) => name.toLowerCase() === t.toLowerCase());
   return byName?.[0];
 }

@@ -9,6 +9,11 @@ export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 50;
 export const PAGE_MAX = 500;
 export const SORTS = ["nearest", "best", "name"] as const;
+export type Sort = (typeof SORTS)[number];
+/** How each order is named, in the sort menu and in "sorted by ...". */
+export const SORT_LABELS: Record<Sort, string> = { nearest: "Nearest first", best: "Best match: most criteria met", name: "Name" };
+/** The default order in words when no search has run yet (it depends on the place searched). */
+export const DEFAULT_SORT_RULE = "nearest first for a ZIP code or city, best match otherwise";
 export const FLAG_FILTERS = ["licensed", "ncbtmb", "insurance", "referrals", "accredited", "association", "accepting"] as const;
 export type FlagFilter = (typeof FLAG_FILTERS)[number];
 

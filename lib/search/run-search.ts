@@ -3,35 +3,21 @@
 // which filters removed the most and the one change that brings results back.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countMatches, searchConditions, searchTherapists, type SearchCriteria, type SearchRow } from "@/db/queries/search";
+import { countMatches, searchConditions, searchTherapists, type SearchCriteria } from "@/db/queries/search";
 import { listStateRules } from "@/db/queries/states";
-import { countMet, evaluateCriteria, type Criterion } from "@/lib/criteria";
-import { describeLicenses, type LicenseNote, type StateRule } from "@/lib/licensing/license-note";
+import type { StateRule } from "@/lib/licensing/license-note";
+import { toSearchResult, type SearchResult } from "@/lib/therapists/search-result";
 import { activeFilters, modalityName, radiusOf } from "./filters";
 import { resolveLocation, type ResolvedLocation } from "./location";
 import { RADIUS_CHOICES, toQueryString, type FieldErrors, type SearchParams } from "./params";
 
-export type SearchResult = {
-  slug: string;
-  displayName: string;
-  practiceName: string | null;
-  city: string;
-  state: string;
-  zip: string;
-  distanceMiles: number | null;
-  modalities: { slug: string; name: string }[];
-  sciaticaExperience: SearchRow["sciaticaExperience"];
-  ncbtmbStatus: SearchRow["ncbtmbStatus"];
-  licenseNotes: LicenseNote[];
-  criteria: Criterion[];
-  criteriaMet: number;
-  acceptingNewClients: boolean;
-  inClinic: boolean;
-  mobile: boolean;
-  isDemo: boolean;
-};
+export type { SearchResult };
 
-export type Change = { label: string; count: number; countCapped: boolean; params: SearchParams; query: string };
+/** The search's default order: nearest first around a point, best match otherwise (a whole state, or no place). */
+export const defaultSort = (location: ResolvedLocation | null): SearchCriteria["sort"] => (location?.kind === "point" ? "nearest" : "best");
+
+// Field names as the API serves them (GET /api/therapists), so nothing is renamed on the way out.
+export type Change = { label: string; count: number; countIsCapped: boolean; params: SearchParams; query: string };
 
 export type SearchOutcome =
   | {
@@ -40,7 +26,7 @@ export type SearchOutcome =
       location: ResolvedLocation | null;
       sort: SearchCriteria["sort"];
       total: number;
-      totalCapped: boolean;
+      totalIsCapped: boolean;
       page: number;
       pageSize: number;
       pageCount: number;
@@ -90,35 +76,14 @@ export async function runSearch(db: Db, params: SearchParams): Promise<SearchOut
   if (params.sort === "nearest" && location?.kind !== "point") {
     return { ok: false, fieldErrors: { sort: ["nearest needs a ZIP code or a city, not a whole state"] }, suggestions: [] };
   }
-  const sort = params.sort ?? (location?.kind === "point" ? "nearest" : "best");
+  const sort = params.sort ?? defaultSort(location);
   const criteria = toCriteria(params, location);
-  const [{ rows, total, totalCapped }, rules] = await Promise.all([
+  const [{ rows, total, totalCapped: totalIsCapped }, rules] = await Promise.all([
     searchTherapists(db, { ...criteria, sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize }),
     stateRules(db),
   ]);
 
-  const results: SearchResult[] = rows.map((r) => {
-    const criteriaList = evaluateCriteria(r, rules.get(r.state));
-    return {
-      slug: r.slug,
-      displayName: r.displayName,
-      practiceName: r.practiceName,
-      city: r.city,
-      state: r.state,
-      zip: r.zip,
-      distanceMiles: r.distanceMiles === null ? null : Math.round(r.distanceMiles * 10) / 10,
-      modalities: r.modalitySlugs.map((slug) => ({ slug, name: modalityName(slug) })),
-      sciaticaExperience: r.sciaticaExperience,
-      ncbtmbStatus: r.ncbtmbStatus,
-      licenseNotes: describeLicenses(r.state, r.licenses, rules),
-      criteria: criteriaList,
-      criteriaMet: countMet(criteriaList),
-      acceptingNewClients: r.acceptingNewClients,
-      inClinic: r.inClinic,
-      mobile: r.mobile,
-      isDemo: r.isDemo,
-    };
-  });
+  const results = rows.map((r) => toSearchResult(r, rules, modalityName));
 
   const outcome: SearchOutcome = {
     ok: true,
@@ -126,7 +91,7 @@ export async function runSearch(db: Db, params: SearchParams): Promise<SearchOut
     location,
     sort,
     total,
-    totalCapped,
+    totalIsCapped,
     page: params.page,
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
@@ -140,7 +105,7 @@ async function explainNoResults(db: Db, params: SearchParams, location: Resolved
   const conditions = searchConditions(toCriteria(params, location));
   const change = async (label: string, next: SearchParams): Promise<Change> => {
     const count = await countMatches(db, searchConditions(toCriteria(next, location)).values());
-    return { label, count: Math.min(count, 1000), countCapped: count > 1000, params: next, query: toQueryString(next) };
+    return { label, count: Math.min(count, 1000), countIsCapped: count > 1000, params: next, query: toQueryString(next) };
   };
   const removals: Change[] = [];
   for (const f of activeFilters(params)) {

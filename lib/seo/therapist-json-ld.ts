@@ -2,6 +2,7 @@
 // LocalBusiness subtype schema.org offers for massage and bodywork practices: MedicalBusiness
 // would claim medical care, which a massage practice is not and this site never implies.
 // Pure: the page renders the result with serializeJsonLd.
+import { formatPriceRange } from "@/lib/therapists/vocabulary";
 
 export type JsonLdTherapist = {
   slug: string;
@@ -25,8 +26,7 @@ export type JsonLdTherapist = {
 
 export function buildTherapistJsonLd(t: JsonLdTherapist, origin: string): Record<string, unknown> {
   const url = new URL(`/therapists/${t.slug}`, origin).toString();
-  const price =
-    t.priceMin != null ? (t.priceMax != null && t.priceMax !== t.priceMin ? `$${t.priceMin}-$${t.priceMax}` : `$${t.priceMin}`) : undefined;
+  const price = formatPriceRange({ min: t.priceMin, max: t.priceMax });
   const ld: Record<string, unknown> = {
     "@context": "https://schema.org",
     "@type": "HealthAndBeautyBusiness",

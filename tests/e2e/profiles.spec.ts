@@ -1,6 +1,7 @@
 // Public profiles, the guide and the modality pages against the production build: sections,
 // keyboard use, 404s, the sitemap, JSON-LD, and axe scans on desktop and phone.
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { statePageHref } from "@/lib/licensing/vocabulary";
 import { expectNoAxeViolations } from "./axe";
 
 async function publishedSlug(request: APIRequestContext): Promise<string> {
@@ -65,7 +66,7 @@ test("a licence note links to its state's licensing page", async ({ page, reques
   const slug = await publishedSlug(request);
   const api = await (await request.get(`/api/therapists/${slug}`)).json();
   const note = api.therapist.licenseNotes[0];
-  expect(note.stateHref).toBe(`/licensing/${note.stateCode.toLowerCase()}`);
+  expect(note.stateHref).toBe(statePageHref(note.stateCode));
   await page.goto(`/therapists/${slug}`);
   const licences = page.getByRole("region", { name: "Licences" });
   await expect(licences.getByText(note.text, { exact: false })).toBeVisible();

@@ -6,7 +6,7 @@ import { countPublishedTherapistsOffering, getModality, listModalities } from "@
 import { countPublishedTherapists, getPublishedTherapistBySlug, listPublishedTherapistSlugs } from "@/db/queries/therapists";
 import { MODALITIES } from "@/db/reference/modalities";
 import { licenses, therapistModalities, therapists } from "@/db/schema";
-import { toPublicProfile } from "@/lib/profiles/public-profile";
+import { toPublicProfile } from "@/lib/therapists/public-profile";
 import { testDrivers, type TestStore } from "../helpers/databases";
 import { buildTherapist } from "@/db/seed/factories";
 

@@ -151,19 +151,20 @@ describe("requiresStateLicense", () => {
 });
 
 describe("<LicenseNote>", () => {
-  it("renders the text and a link to the state's page; a problem starts with 'Warning:'", async () => {
+  it("renders the text and a link to the state's page; a problem is labelled 'Warning:'", async () => {
     const { createElement } = await import("react");
     const { renderToStaticMarkup } = await import("react-dom/server");
-    const { LicenseNote } = await import("@/components/license-note");
+    const { LicenseNote } = await import("@/components/therapist/license-note");
     const problem = renderToStaticMarkup(createElement(LicenseNote, { note: describeMissingLicense(rule("MA")) }));
-    expect(problem).toMatch(/^<p [^>]*data-tone="problem"/);
-    expect(problem).toContain("Warning: </span>No Massachusetts licence listed");
+    expect(problem).toMatch(/^<li [^>]*data-tone="problem"/);
+    expect(problem).toMatch(/Warning:<\/strong> No Massachusetts licence listed/);
     expect(problem).toContain('<a class="');
     expect(problem).toContain('href="/licensing/ma"');
-    expect(problem).toContain("MA licensing rules</a>");
-    const fine = renderToStaticMarkup(createElement(LicenseNote, { note: describeLicense(lic(), rule("MA")), as: "li" }));
+    expect(problem).toContain("Massachusetts licensing rules</a>");
+    const fine = renderToStaticMarkup(createElement(LicenseNote, { note: { ...describeLicense(lic(), rule("MA")), number: "MA-123" } }));
     expect(fine).toMatch(/^<li [^>]*data-tone="verified"/);
     expect(fine).not.toContain("Warning:");
+    expect(fine).toContain("Licence number MA-123.");
     // Text is escaped, never injected as HTML.
     const hostile = renderToStaticMarkup(
       createElement(LicenseNote, { note: describeLicense(lic({ credentialTitle: "<img src=x onerror=alert(1)>" }), rule("MA")) }),

@@ -2,10 +2,10 @@
 // dates, and facts consistent with each state's regulation. Plus the table's sorting/filtering.
 import { describe, expect, it } from "vitest";
 import data from "@/db/reference/state-licensing.json";
-import { MANDATORY_REGULATIONS, REGULATIONS, loadStateLicensing, stateEntrySchema, stateFileSchema } from "@/db/reference/state-licensing";
+import { loadStateLicensing, stateEntrySchema, stateFileSchema } from "@/db/reference/state-licensing";
+import { MANDATORY_REGULATIONS, REGULATION_LABELS, REGULATIONS } from "@/lib/licensing/vocabulary";
 import {
   NOT_ESTABLISHED,
-  REGULATION_LABELS,
   examsText,
   hoursText,
   stateSlug,

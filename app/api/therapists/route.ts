@@ -1,6 +1,7 @@
 // GET /api/therapists: search, with the same parameters and results as the /therapists page.
 import { getDb } from "@/db/client";
 import { ApiError, withApiErrors } from "@/lib/api/errors";
+import { searchResponseSchema } from "@/lib/api/schemas";
 import { parseSearchParams, toQueryString } from "@/lib/search/params";
 import { runSearch } from "@/lib/search/run-search";
 
@@ -20,28 +21,18 @@ export const GET = withApiErrors("GET /api/therapists", async (request: Request)
     });
   }
   const link = (page: number) => `/api/therapists?${toQueryString({ ...outcome.params, page }, { includePageSize: true })}`;
-  return Response.json({
-    query: outcome.params,
-    location: outcome.location,
-    sort: outcome.sort,
-    total: outcome.total,
-    totalIsCapped: outcome.totalCapped,
-    page: outcome.page,
-    pageSize: outcome.pageSize,
-    pageCount: outcome.pageCount,
-    links: {
-      self: link(outcome.page),
-      next: outcome.page < outcome.pageCount ? link(outcome.page + 1) : null,
-      prev: outcome.page > 1 ? link(Math.min(outcome.page - 1, outcome.pageCount)) : null,
-    },
-    results: outcome.results.map((r) => ({ ...r, url: `/therapists/${r.slug}` })),
-    noResults: outcome.noResults
-      ? {
-          removals: outcome.noResults.removals.map(({ label, count, countCapped, query }) => ({ label, count, countIsCapped: countCapped, query })),
-          suggestion: outcome.noResults.suggestion
-            ? { label: outcome.noResults.suggestion.label, count: outcome.noResults.suggestion.count, countIsCapped: outcome.noResults.suggestion.countCapped, query: outcome.noResults.suggestion.query }
-            : null,
-        }
-      : null,
-  });
+  // The outcome already has the response's field names; the schema drops what is internal
+  // (each suggested change's parsed parameters) and checks the contract on the way out.
+  return Response.json(
+    searchResponseSchema.parse({
+      ...outcome,
+      query: outcome.params,
+      links: {
+        self: link(outcome.page),
+        next: outcome.page < outcome.pageCount ? link(outcome.page + 1) : null,
+        prev: outcome.page > 1 ? link(Math.min(outcome.page - 1, outcome.pageCount)) : null,
+      },
+      noResults: outcome.noResults ?? null,
+    }),
+  );
 });

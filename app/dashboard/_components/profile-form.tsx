@@ -3,8 +3,8 @@
 // what was typed, are shown next to each field (aria-invalid + aria-describedby), and a summary
 // with role="alert" takes the focus.
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
-import { fieldLabel } from "@/lib/validation/profile-labels";
-import type { ProfileActionState, ProfileFormValues } from "@/lib/validation/therapist-profile";
+import { fieldLabel } from "@/lib/therapists/field-labels";
+import type { ProfileActionState, ProfileFormValues } from "@/lib/therapists/profile-input";
 import { createListingAction, updateListingAction } from "../actions";
 import styles from "../dashboard.module.css";
 
@@ -16,11 +16,13 @@ type Props = {
   modalities: { slug: string; name: string; summary: string }[];
   stateCodes: string[];
   licenseRows: number;
+  sciaticaOptions: { value: string; label: string }[];
+  ncbtmbOptions: { value: string; label: string }[];
 };
 
 const fid = (name: string) => `f-${name.replace(/\./g, "-")}`;
 
-export function ProfileForm({ mode, id, version, initialValues, modalities, stateCodes, licenseRows }: Props) {
+export function ProfileForm({ mode, id, version, initialValues, modalities, stateCodes, licenseRows, sciaticaOptions, ncbtmbOptions }: Props) {
   const [state, action, pending] = useActionState<ProfileActionState, FormData>(
     mode === "create" ? createListingAction : updateListingAction,
     { ok: null, values: initialValues, version },
@@ -145,9 +147,11 @@ export function ProfileForm({ mode, id, version, initialValues, modalities, stat
         <div className="field">
           <label htmlFor={fid("sciaticaExperience")}>Experience with clients who have sciatica</label>
           <select id={fid("sciaticaExperience")} name="sciaticaExperience" defaultValue={str("sciaticaExperience") || "none"} {...errorProps("sciaticaExperience")}>
-            <option value="none">None yet</option>
-            <option value="some">Some</option>
-            <option value="extensive">Extensive</option>
+            {sciaticaOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
           {errorText("sciaticaExperience")}
         </div>
@@ -194,8 +198,11 @@ export function ProfileForm({ mode, id, version, initialValues, modalities, stat
         <div className="field">
           <label htmlFor={fid("ncbtmbStatus")}>NCBTMB board certification</label>
           <select id={fid("ncbtmbStatus")} name="ncbtmbStatus" defaultValue={str("ncbtmbStatus") || "not_certified"} {...errorProps("ncbtmbStatus")}>
-            <option value="not_certified">Not board certified</option>
-            <option value="self_reported">Board certified (NCBTMB)</option>
+            {ncbtmbOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
           {errorText("ncbtmbStatus")}
         </div>

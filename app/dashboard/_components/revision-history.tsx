@@ -1,4 +1,4 @@
-import { describeValue, fieldLabel } from "@/lib/validation/profile-labels";
+import { describeValue, fieldLabel } from "@/lib/therapists/field-labels";
 import styles from "../dashboard.module.css";
 
 type Revision = { id: number; version: number; changes: Record<string, { old: unknown; new: unknown }>; reason: string | null; createdAt: Date; userEmail: string | null };

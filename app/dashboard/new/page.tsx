@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { valuesFromProfile } from "@/lib/validation/therapist-profile";
+import { valuesFromProfile } from "@/lib/therapists/profile-input";
 import { profileFormContext } from "../_components/form-context";
 import { ProfileForm } from "../_components/profile-form";
 

@@ -8,18 +8,16 @@ import type { StateEntry } from "@/db/reference/state-licensing";
 import {
   CONFIDENCE_LABELS,
   NOT_ESTABLISHED,
-  REGULATION_LABELS,
   continuingEducationText,
   credentialTitlesText,
   examsText,
   hoursText,
   localLicensingText,
   missingLinkText,
-  statePageHref,
   stateSlug,
-  stateTherapistsHref,
   verificationChecklist,
 } from "@/lib/licensing/state-facts";
+import { REGULATION_LABELS, statePageHref, stateTherapistsHref } from "@/lib/licensing/vocabulary";
 import styles from "./state.module.css";
 
 export const dynamic = "force-dynamic";

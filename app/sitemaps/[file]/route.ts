@@ -4,6 +4,7 @@ import { listModalities } from "@/db/queries/modalities";
 import { listPublishedTherapistSlugs, SITEMAP_PAGE_SIZE } from "@/db/queries/therapists";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { ApiError, withApiErrors } from "@/lib/api/errors";
+import { statePageHref } from "@/lib/licensing/vocabulary";
 import { originFromHeaders } from "@/lib/seo/site-origin";
 import { STATIC_PATHS, urlSetXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
@@ -20,7 +21,7 @@ export const GET = withApiErrors("GET /sitemaps/[file]", async (request: Request
     return xmlResponse(
       urlSetXml([
         ...STATIC_PATHS.map((p) => ({ url: `${origin}${p}` })),
-        ...loadStateLicensing().map((s) => ({ url: `${origin}/licensing/${s.code.toLowerCase()}`, lastModified: new Date(s.lastReviewed) })),
+        ...loadStateLicensing().map((s) => ({ url: `${origin}${statePageHref(s.code)}`, lastModified: new Date(s.lastReviewed) })),
         ...modalities.map((m) => ({ url: `${origin}/modalities/${m.slug}` })),
       ]),
     );

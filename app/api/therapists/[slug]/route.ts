@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
 import { ApiError, withApiErrors } from "@/lib/api/errors";
 import { therapistSlugSchema } from "@/lib/profiles/slug";
-import { toPublicProfile } from "@/lib/profiles/public-profile";
+import { toPublicProfile } from "@/lib/therapists/public-profile";
 
 export const dynamic = "force-dynamic";
 

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { getListingForEdit } from "@/db/queries/listings";
 import { listRevisions } from "@/db/queries/revisions";
 import { requireUser } from "@/lib/auth/session";
+import { previewListing } from "@/lib/therapists/listing-preview";
 import { uuidSchema } from "@/lib/validation/therapist-profile";
 import { setPublishedAction } from "../../actions";
 import { ListingPreview } from "../../_components/listing-preview";
@@ -25,6 +26,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
   if (!listing) notFound();
   const revisions = (await listRevisions(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const t = listing.therapist;
+  const preview = await previewListing(db, listing);
   const q = await searchParams;
   const notice = q.created ? "Listing created. It is not published yet." : q.saved ? "Changes saved." : q.published ? "Published: patients can now find this listing." : q.unpublished ? "Unpublished: patients can no longer see this listing." : null;
   return (
@@ -58,7 +60,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <button type="submit">{t.published ? "Unpublish" : "Publish"}</button>
         </form>
       </div>
-      <ListingPreview therapist={t} licenses={listing.licenses} />
+      <ListingPreview profile={preview} />
       <RevisionHistory revisions={revisions} />
     </div>
   );

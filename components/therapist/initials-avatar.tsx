@@ -1,5 +1,5 @@
 // A placeholder picture: the therapist's initials on a plain disc (no images from elsewhere).
-import styles from "./profile.module.css";
+import styles from "./therapist.module.css";
 
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

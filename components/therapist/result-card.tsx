@@ -1,25 +1,15 @@
+// One search result: who, where, and the facts a careful patient checks first, in the same
+// words (labels, licence notes, criteria checklist) as the profile page.
 import Link from "next/link";
-import type { SearchResult } from "@/lib/search/run-search";
+import { formatAccepting, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
+import type { SearchResult } from "@/lib/therapists/search-result";
 import { CriteriaChecklist } from "./criteria-checklist";
-import { LicenseNoteList } from "./license-note-list";
-import styles from "./search.module.css";
-
-const SCIATICA: Record<SearchResult["sciaticaExperience"], string> = {
-  extensive: "Extensive sciatica experience",
-  some: "Some sciatica experience",
-  none: "No stated sciatica experience",
-};
-
-const NCBTMB: Record<SearchResult["ncbtmbStatus"], string> = {
-  verified: "NCBTMB board certified (verified)",
-  self_reported: "NCBTMB board certified (self-reported, not yet checked)",
-  lapsed: "NCBTMB board certification lapsed",
-  not_certified: "Not NCBTMB board certified",
-};
+import { LicenseNotes } from "./license-note";
+import styles from "./result-card.module.css";
 
 export function ResultCard({ result, searchQuery }: { result: SearchResult; searchQuery: string }) {
   const id = `r-${result.slug}`;
-  const href = `/therapists/${result.slug}${searchQuery ? `?from=${encodeURIComponent(searchQuery)}` : ""}`;
+  const href = `${result.url}${searchQuery ? `?from=${encodeURIComponent(searchQuery)}` : ""}`;
   return (
     <article className={styles.card} aria-labelledby={`${id}-name`}>
       <div className={styles.cardHead}>
@@ -33,9 +23,9 @@ export function ResultCard({ result, searchQuery }: { result: SearchResult; sear
         {result.city}, {result.state}
         {result.distanceMiles !== null ? <> &middot; {result.distanceMiles.toFixed(1)} miles away</> : null}
         {" · "}
-        {[result.inClinic ? "in a clinic" : null, result.mobile ? "mobile" : null].filter(Boolean).join(" and ")}
+        {formatSetting(result)}
         {" · "}
-        {result.acceptingNewClients ? "accepting new clients" : "not accepting new clients"}
+        {formatAccepting(result.acceptingNewClients).toLowerCase()}
       </p>
       <dl className={styles.facts}>
         <div>
@@ -44,20 +34,20 @@ export function ResultCard({ result, searchQuery }: { result: SearchResult; sear
         </div>
         <div>
           <dt>Sciatica</dt>
-          <dd>{SCIATICA[result.sciaticaExperience]}</dd>
+          <dd>{SCIATICA_LABELS[result.sciaticaExperience]}</dd>
         </div>
         <div>
           <dt>Licence</dt>
           <dd>
-            <LicenseNoteList notes={result.licenseNotes} />
+            <LicenseNotes notes={result.licenseNotes} compact />
           </dd>
         </div>
         <div>
           <dt>NCBTMB</dt>
-          <dd>{NCBTMB[result.ncbtmbStatus]}</dd>
+          <dd>{NCBTMB_LABELS[result.ncbtmbStatus]}</dd>
         </div>
       </dl>
-      <CriteriaChecklist criteria={result.criteria} headingId={`${id}-criteria`} />
+      <CriteriaChecklist criteria={result.criteria} headingId={`${id}-criteria`} compact />
     </article>
   );
 }

@@ -1,0 +1,233 @@
+// Everything a patient reads about one therapist, from the public profile contract: the one
+// view the profile page and the dashboard preview both render, so the preview is exactly what
+// patients read. Profile text is untrusted: it is only ever rendered as text (React escapes
+// it), and the website link only ever points at http(s).
+import Link from "next/link";
+import type { PublicProfile } from "@/lib/therapists/public-profile";
+import {
+  formatAccepting,
+  formatNcbtmb,
+  formatPrice,
+  formatSetting,
+  formatYesNo,
+  NCBTMB_NOTE,
+  SCIATICA_LABELS,
+} from "@/lib/therapists/vocabulary";
+import { CriteriaChecklist } from "./criteria-checklist";
+import { InitialsAvatar } from "./initials-avatar";
+import { LicenseNotes } from "./license-note";
+import styles from "./therapist.module.css";
+
+type Level = 1 | 2 | 3;
+type Props = {
+  profile: PublicProfile;
+  /** The level of the name's heading; each section's heading is one below. */
+  level?: Level;
+  /** A line under the address, e.g. the distance from the place searched. */
+  locationNote?: React.ReactNode;
+};
+
+function telHref(phone: string): string | undefined {
+  const digits = phone.replace(/\D/g, "");
+  if (digits.length === 10) return `tel:+1${digits}`;
+  if (digits.length === 11 && digits.startsWith("1")) return `tel:+${digits}`;
+  return undefined;
+}
+
+function safeWebsite(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
+  const Name = `h${level}` as const;
+  const H = `h${level + 1}` as "h2" | "h3" | "h4";
+  const website = p.contact.website ? safeWebsite(p.contact.website) : undefined;
+  const phoneHref = p.contact.phone ? telHref(p.contact.phone) : undefined;
+  const price = formatPrice(p.price);
+  const where = formatSetting(p.location);
+  const headingId = (s: string) => `profile-${s}`;
+
+  return (
+    <>
+      <section className={styles.header} aria-labelledby="profile-name">
+        <InitialsAvatar name={p.displayName} />
+        <div>
+          <Name id="profile-name" className={styles.name}>
+            {p.displayName}
+          </Name>
+          {p.practiceName ? <p className={styles.practice}>{p.practiceName}</p> : null}
+          {p.isDemo ? <p className={styles.demo}>Demo listing: fictional. This person and practice do not exist.</p> : null}
+          <ul className={styles.badges} aria-label="At a glance">
+            <li>
+              {p.location.city}, {p.location.state}
+            </li>
+            <li>{formatAccepting(p.acceptingNewClients)}</li>
+            {p.yearsInPractice != null ? <li>{p.yearsInPractice} years in practice</li> : null}
+          </ul>
+          <p className={styles.jump}>
+            <a href="#profile-contact">How to contact {p.displayName}</a>
+          </p>
+        </div>
+      </section>
+
+      <div className={styles.layout}>
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby={headingId("about")}>
+            <H id={headingId("about")}>About</H>
+            {p.bio.trim() ? <p className={styles.bio}>{p.bio}</p> : <p>No description yet.</p>}
+          </section>
+
+          <section className={styles.card} aria-labelledby={headingId("sciatica")}>
+            <H id={headingId("sciatica")}>Experience with sciatica</H>
+            <p>{SCIATICA_LABELS[p.sciatica.experience]}.</p>
+            {p.sciatica.description ? (
+              <>
+                <p>In their own words:</p>
+                <blockquote className={styles.quote}>
+                  <p>{p.sciatica.description}</p>
+                </blockquote>
+              </>
+            ) : null}
+          </section>
+
+          <section className={styles.card} aria-labelledby={headingId("modalities")}>
+            <H id={headingId("modalities")}>Types of massage offered</H>
+            {p.modalities.length ? (
+              <ul className={styles.modalities}>
+                {p.modalities.map((m) => (
+                  <li key={m.slug}>
+                    <Link href={`/modalities/${m.slug}`}>{m.name}</Link>: {m.summary}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>None listed.</p>
+            )}
+          </section>
+
+          <section className={styles.card} aria-labelledby={headingId("licences")}>
+            <H id={headingId("licences")}>Licences</H>
+            <p>Each state sets its own rules. Each note says what this state&rsquo;s rule makes of the licence.</p>
+            <LicenseNotes notes={p.licenseNotes} />
+          </section>
+
+          <section className={styles.card} aria-labelledby={headingId("credentials")}>
+            <H id={headingId("credentials")}>Training and credentials</H>
+            <dl className={styles.facts}>
+              <dt>NCBTMB board certification</dt>
+              <dd>
+                {formatNcbtmb(p.ncbtmb)} {NCBTMB_NOTE}
+              </dd>
+              <dt>School</dt>
+              <dd>
+                {p.school.name
+                  ? `${p.school.name}${p.school.accredited ? ", a nationally accredited programme" : ", programme not stated as accredited"}`
+                  : "Not stated"}
+              </dd>
+              <dt>Professional associations</dt>
+              <dd>{p.associations.length ? p.associations.join(", ") : "None listed"}</dd>
+            </dl>
+          </section>
+
+          <section className={styles.card} aria-labelledby={headingId("payment")}>
+            <H id={headingId("payment")}>Prices, insurance and referrals</H>
+            <dl className={styles.facts}>
+              <dt>Price</dt>
+              <dd>{price ?? "Not stated"}</dd>
+              <dt>Insurance</dt>
+              <dd>
+                {p.insurance.acceptsInsurance
+                  ? `Accepts insurance${p.insurance.plans.length ? `: ${p.insurance.plans.join(", ")}` : ""}. Ask whether your plan covers massage.`
+                  : "Does not accept insurance"}
+              </dd>
+              <dt>Superbills</dt>
+              <dd>{p.insurance.offersSuperbills ? "Yes, for you to claim from your insurer" : "No"}</dd>
+              <dt>HSA/FSA cards</dt>
+              <dd>{formatYesNo(p.insurance.acceptsHsaFsa)}</dd>
+              <dt>Physician referrals and prescriptions</dt>
+              <dd>{p.acceptsPhysicianReferrals ? "Welcome" : "Not stated"}</dd>
+            </dl>
+            <p>
+              <Link href="/guide#insurance">Insurance and prescription tips</Link>
+            </p>
+          </section>
+        </div>
+
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby={headingId("contact")}>
+            <H id={headingId("contact")}>Contact</H>
+            <ul className={styles.contactList}>
+              {p.contact.phone ? (
+                <li>
+                  Phone: {phoneHref ? <a href={phoneHref}>{p.contact.phone}</a> : p.contact.phone}
+                </li>
+              ) : null}
+              {p.contact.email ? (
+                <li>
+                  Email: <a href={`mailto:${p.contact.email}`}>{p.contact.email}</a>
+                </li>
+              ) : null}
+              {p.contact.website ? (
+                <li>
+                  Website:{" "}
+                  {website ? (
+                    <a href={website} rel="nofollow noopener">
+                      {p.contact.website}
+                    </a>
+                  ) : (
+                    p.contact.website
+                  )}
+                </li>
+              ) : null}
+              {!p.contact.phone && !p.contact.email && !p.contact.website ? <li>No contact details listed.</li> : null}
+            </ul>
+          </section>
+
+          <section className={styles.card} aria-labelledby={headingId("location")}>
+            <H id={headingId("location")}>Location</H>
+            <address className={styles.address}>
+              {p.location.addressLine ? (
+                <>
+                  {p.location.addressLine}
+                  <br />
+                </>
+              ) : null}
+              {p.location.city}, {p.location.state} {p.location.zip}
+            </address>
+            {locationNote}
+            <dl className={styles.facts}>
+              <dt>Sessions</dt>
+              <dd>{where ? capitalise(where) : "Not stated"}</dd>
+              <dt>Accepting new clients</dt>
+              <dd>{formatYesNo(p.acceptingNewClients)}</dd>
+              <dt>Opening hours</dt>
+              <dd>{p.hours ?? "Not stated"}</dd>
+              <dt>Languages</dt>
+              <dd>{p.languages.length ? p.languages.join(", ") : "Not stated"}</dd>
+              <dt>Accessibility</dt>
+              <dd>
+                {p.accessibility.wheelchairAccessible ? "Wheelchair accessible" : "Not stated as wheelchair accessible"}
+                {p.accessibility.notes ? `. ${p.accessibility.notes}` : ""}
+              </dd>
+            </dl>
+          </section>
+
+          <section className={styles.card} aria-labelledby={headingId("criteria")}>
+            <H id={headingId("criteria")}>The six selection criteria</H>
+            <CriteriaChecklist criteria={p.criteria} headingId={headingId("criteria-summary")} />
+            <p>
+              <Link href="/guide">Before you book: what to check and ask</Link>
+            </p>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+// The public contract of a therapist: one zod schema for what a visitor may see of a published
+// profile (GET /api/therapists/[slug], the profile page and the dashboard preview all read it),
+// with the six criteria and the licence notes worked out. `PublicProfile` is its z.infer.
+import { z } from "zod";
+import { CRITERION_KEYS, CRITERION_STATUSES, evaluateCriteria } from "@/lib/criteria";
+import { describeLicense, describeMissingLicense, LICENSE_NOTE_TONES, type LicenseFacts, type StateRule } from "@/lib/licensing/license-note";
+import { LICENSE_STATUSES, NCBTMB_STATUSES, PRICE_UNIT, SCIATICA_LEVELS, type NcbtmbStatus, type SciaticaLevel } from "./vocabulary";
+
+const isoDateTime = z.string().describe("ISO 8601 date and time");
+
+export const criterionSchema = z
+  .object({
+    key: z.enum(CRITERION_KEYS),
+    title: z.string(),
+    status: z.enum(CRITERION_STATUSES),
+    detail: z.string(),
+  })
+  .meta({ id: "Criterion" });
+
+export const licenseNoteSchema = z
+  .object({
+    text: z.string().describe('e.g. "LMT, New York - active, checked with the state board on 2026-10-02"'),
+    tone: z.enum(LICENSE_NOTE_TONES),
+    stateCode: z.string().length(2),
+    stateHref: z.string(),
+  })
+  .meta({ id: "LicenseNote" });
+
+export const publicProfileSchema = z
+  .object({
+    slug: z.string(),
+    displayName: z.string(),
+    practiceName: z.string().nullable(),
+    bio: z.string(),
+    isDemo: z.boolean(),
+    contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), website: z.string().nullable() }),
+    location: z.object({
+      addressLine: z.string().nullable(),
+      city: z.string(),
+      state: z.string(),
+      zip: z.string(),
+      latitude: z.number(),
+      longitude: z.number(),
+      inClinic: z.boolean(),
+      mobile: z.boolean(),
+    }),
+    acceptingNewClients: z.boolean(),
+    yearsInPractice: z.number().int().nullable(),
+    modalities: z.array(z.object({ slug: z.string(), name: z.string(), summary: z.string() })),
+    sciatica: z.object({ experience: z.enum(SCIATICA_LEVELS), description: z.string().nullable() }),
+    licenses: z.array(
+      z.object({
+        state: z.string(),
+        number: z.string(),
+        credentialTitle: z.string(),
+        status: z.enum(LICENSE_STATUSES),
+        verifiedAt: isoDateTime.nullable().describe("When it was checked with the board; null: self-reported"),
+        source: z.string(),
+      }),
+    ),
+    licenseNotes: z.array(licenseNoteSchema.extend({ number: z.string().nullable() })),
+    ncbtmb: z.object({ status: z.enum(NCBTMB_STATUSES), number: z.string().nullable(), verifiedAt: isoDateTime.nullable() }),
+    school: z.object({ name: z.string().nullable(), accredited: z.boolean() }),
+    associations: z.array(z.string()),
+    insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
+    acceptsPhysicianReferrals: z.boolean(),
+    price: z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() }),
+    hours: z.string().nullable().describe("Opening hours as the therapist writes them"),
+    languages: z.array(z.string()),
+    accessibility: z.object({ wheelchairAccessible: z.boolean(), notes: z.string().nullable() }),
+    criteria: z.array(criterionSchema).length(6),
+    updatedAt: isoDateTime,
+  })
+  .meta({ id: "PublicProfile" });
+
+export type PublicProfile = z.infer<typeof publicProfileSchema>;
+
+/**
+ * What toPublicProfile needs: a therapist's row (published or not: the dashboard preview shows
+ * an unpublished listing exactly as it would read), its modalities, licences and the rules of
+ * the states involved.
+ */
+export type ProfileSource = {
+  slug: string;
+  displayName: string;
+  practiceName: string | null;
+  bio: string;
+  isDemo: boolean;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  addressLine: string | null;
+  city: string;
+  state: string;
+  zip: string;
+  latitude: number;
+  longitude: number;
+  inClinic: boolean;
+  mobile: boolean;
+  acceptingNewClients: boolean;
+  yearsInPractice: number | null;
+  modalitySlugs: readonly string[];
+  modalities: readonly { slug: string; name: string; summary: string }[];
+  sciaticaExperience: SciaticaLevel;
+  sciaticaDescription: string | null;
+  licenses: readonly (LicenseFacts & { number: string; source: string })[];
+  ncbtmbStatus: NcbtmbStatus;
+  ncbtmbNumber: string | null;
+  ncbtmbVerifiedAt: Date | null;
+  schoolName: string | null;
+  schoolAccredited: boolean;
+  associations: string[];
+  acceptsInsurance: boolean;
+  insurancePlans: string[];
+  offersSuperbills: boolean;
+  acceptsHsaFsa: boolean;
+  acceptsPhysicianReferrals: boolean;
+  priceMin: number | null;
+  priceMax: number | null;
+  hours: string | null;
+  languages: string[];
+  wheelchairAccessible: boolean;
+  accessibilityNotes: string | null;
+  updatedAt: Date;
+  stateRules: readonly StateRule[];
+};
+
+export function toPublicProfile(p: ProfileSource): PublicProfile {
+  const rules = new Map<string, StateRule>(p.stateRules.map((r) => [r.code, r]));
+  const criteria = evaluateCriteria(p, rules.get(p.state));
+  // As describeLicenses orders them (practice state first, a note for a missing practice-state
+  // licence on top), each carrying its licence number so a patient can look it up. Sorted here,
+  // whatever order the caller read them in, so the preview and the public page agree.
+  const home = rules.get(p.state);
+  const byState = [...p.licenses].sort((a, b) => a.state.localeCompare(b.state) || a.number.localeCompare(b.number));
+  const sorted = [...byState].sort((a, b) => Number(b.state === p.state) - Number(a.state === p.state));
+  const licenseNotes: PublicProfile["licenseNotes"] = [
+    ...(home && !p.licenses.some((l) => l.state === p.state) ? [{ ...describeMissingLicense(home), number: null }] : []),
+    ...sorted.flatMap((l) => {
+      const rule = rules.get(l.state);
+      return rule ? [{ ...describeLicense(l, rule), number: l.number }] : [];
+    }),
+  ];
+  return {
+    slug: p.slug,
+    displayName: p.displayName,
+    practiceName: p.practiceName,
+    bio: p.bio,
+    isDemo: p.isDemo,
+    contact: { phone: p.phone, email: p.email, website: p.website },
+    location: {
+      addressLine: p.addressLine,
+      city: p.city,
+      state: p.state,
+      zip: p.zip,
+      latitude: p.latitude,
+      longitude: p.longitude,
+      inClinic: p.inClinic,
+      mobile: p.mobile,
+    },
+    acceptingNewClients: p.acceptingNewClients,
+    yearsInPractice: p.yearsInPractice,
+    modalities: p.modalities.map((m) => ({ slug: m.slug, name: m.name, summary: m.summary })),
+    sciatica: { experience: p.sciaticaExperience, description: p.sciaticaDescription },
+    licenses: byState.map((l) => ({
+      state: l.state,
+      number: l.number,
+      credentialTitle: l.credentialTitle,
+      status: l.status,
+      verifiedAt: l.verifiedAt?.toISOString() ?? null,
+      source: l.source,
+    })),
+    licenseNotes,
+    ncbtmb: { status: p.ncbtmbStatus, number: p.ncbtmbNumber, verifiedAt: p.ncbtmbVerifiedAt?.toISOString() ?? null },
+    school: { name: p.schoolName, accredited: p.schoolAccredited },
+    associations: p.associations,
+    insurance: {
+      acceptsInsurance: p.acceptsInsurance,
+      plans: p.insurancePlans,
+      offersSuperbills: p.offersSuperbills,
+      acceptsHsaFsa: p.acceptsHsaFsa,
+    },
+    acceptsPhysicianReferrals: p.acceptsPhysicianReferrals,
+    price: { per: PRICE_UNIT, currency: "USD", min: p.priceMin, max: p.priceMax },
+    hours: p.hours,
+    languages: p.languages,
+    accessibility: { wheelchairAccessible: p.wheelchairAccessible, notes: p.accessibilityNotes },
+    criteria,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,77 @@
+// The public contract of one search result: one zod schema (GET /api/therapists serves it as
+// it is; the results page renders it), `SearchResult` its z.infer, and the function that makes
+// one from a search row and the state rules.
+import { z } from "zod";
+import { countMet, evaluateCriteria, type CriteriaInput } from "@/lib/criteria";
+import { describeLicenses, type StateRule } from "@/lib/licensing/license-note";
+import { criterionSchema, licenseNoteSchema } from "./public-profile";
+import { NCBTMB_STATUSES, SCIATICA_LEVELS } from "./vocabulary";
+
+export const searchResultSchema = z
+  .object({
+    slug: z.string(),
+    url: z.string(),
+    displayName: z.string(),
+    practiceName: z.string().nullable(),
+    city: z.string(),
+    state: z.string().length(2),
+    zip: z.string(),
+    distanceMiles: z.number().nullable().describe("Null when the search has no point (a whole state, or no place)"),
+    modalities: z.array(z.object({ slug: z.string(), name: z.string() })),
+    sciaticaExperience: z.enum(SCIATICA_LEVELS),
+    ncbtmbStatus: z.enum(NCBTMB_STATUSES),
+    licenseNotes: z.array(licenseNoteSchema),
+    criteria: z.array(criterionSchema).length(6),
+    criteriaMet: z.number().int().min(0).max(6),
+    acceptingNewClients: z.boolean(),
+    inClinic: z.boolean(),
+    mobile: z.boolean(),
+    isDemo: z.boolean().describe("Fictional demo listing"),
+  })
+  .meta({ id: "SearchResult" });
+
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/** The profile page's address. */
+export const therapistHref = (slug: string) => `/therapists/${slug}`;
+
+export type SearchResultSource = CriteriaInput & {
+  slug: string;
+  displayName: string;
+  practiceName: string | null;
+  city: string;
+  zip: string;
+  distanceMiles: number | null;
+  acceptingNewClients: boolean;
+  inClinic: boolean;
+  mobile: boolean;
+  isDemo: boolean;
+};
+
+export function toSearchResult(
+  r: SearchResultSource,
+  rules: ReadonlyMap<string, StateRule>,
+  modalityName: (slug: string) => string,
+): SearchResult {
+  const criteria = evaluateCriteria(r, rules.get(r.state));
+  return {
+    slug: r.slug,
+    url: therapistHref(r.slug),
+    displayName: r.displayName,
+    practiceName: r.practiceName,
+    city: r.city,
+    state: r.state,
+    zip: r.zip,
+    distanceMiles: r.distanceMiles === null ? null : Math.round(r.distanceMiles * 10) / 10,
+    modalities: r.modalitySlugs.map((slug) => ({ slug, name: modalityName(slug) })),
+    sciaticaExperience: r.sciaticaExperience,
+    ncbtmbStatus: r.ncbtmbStatus,
+    licenseNotes: describeLicenses(r.state, r.licenses, rules),
+    criteria,
+    criteriaMet: countMet(criteria),
+    acceptingNewClients: r.acceptingNewClients,
+    inClinic: r.inClinic,
+    mobile: r.mobile,
+    isDemo: r.isDemo,
+  };
+}
