@@ -21,11 +21,12 @@ const ROUTES = {
   health: "@/app/api/health/route",
   sitemapIndex: "@/app/sitemap.xml/route",
   sitemapFile: "@/app/sitemaps/[file]/route",
+  e2eSession: "@/app/api/e2e/session/route",
 } as const;
 
 async function handler(name: keyof typeof ROUTES): Promise<Handler> {
   // Literal paths per route, so that the bundler-free import resolves each module.
-  const modules: Record<keyof typeof ROUTES, () => Promise<{ GET: unknown }>> = {
+  const modules: Record<keyof typeof ROUTES, () => Promise<object>> = {
     therapists: () => import("@/app/api/therapists/route"),
     therapist: () => import("@/app/api/therapists/[slug]/route"),
     states: () => import("@/app/api/states/route"),
@@ -35,12 +36,14 @@ async function handler(name: keyof typeof ROUTES): Promise<Handler> {
     health: () => import("@/app/api/health/route"),
     sitemapIndex: () => import("@/app/sitemap.xml/route"),
     sitemapFile: () => import("@/app/sitemaps/[file]/route"),
+    e2eSession: () => import("@/app/api/e2e/session/route"),
   };
-  return (await modules[name]()).GET as Handler;
+  const route = (await modules[name]()) as { GET?: Handler; POST?: Handler };
+  return (route.GET ?? route.POST)!;
 }
 
-async function call(name: keyof typeof ROUTES, url: string, params: Record<string, string> = {}) {
-  const res = await (await handler(name))(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
+async function call(name: keyof typeof ROUTES, url: string, params: Record<string, string> = {}, init?: RequestInit) {
+  const res = await (await handler(name))(new Request(`http://localhost${url}`, init), { params: Promise.resolve(params) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text };
 }
@@ -81,6 +84,8 @@ describe("a database that cannot be reached: the parameterless routes are wrappe
   });
 });
 
+const TEST_LOGIN_SECRET = "a-test-login-secret-of-at-least-32-characters";
+
 describe("bad requests on the embedded database", () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "tf-api-errors-"));
 
@@ -97,6 +102,7 @@ describe("bad requests on the embedded database", () => {
     vi.stubEnv("PGLITE_DATA_DIR", path.join(root, "db"));
     vi.stubEnv("SEED_DEMO", "true");
     vi.stubEnv("DEMO_COUNT", "20");
+    vi.stubEnv("E2E_TEST_LOGIN_SECRET", TEST_LOGIN_SECRET);
     const { getDatabase } = await import("@/db/client");
     expect((await getDatabase()).driver).toBe("pglite");
   });
@@ -130,6 +136,30 @@ describe("bad requests on the embedded database", () => {
     expectError(await call("sitemapFile", "/sitemaps/passwords.txt", { file: "passwords.txt" }), "not_found");
     expectError(await call("sitemapFile", "/sitemaps/therapists-x.xml", { file: "therapists-x.xml" }), "not_found");
     expectError(await call("sitemapFile", "/sitemaps/therapists-999.xml", { file: "therapists-999.xml" }), "not_found");
+  });
+
+  it("POST /api/e2e/session without the secret is a 404; with it, a bad body is a 400 and a good one a session", async () => {
+    const post = (authorization: string | undefined, body: unknown) =>
+      call("e2eSession", "/api/e2e/session", {}, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(body),
+      });
+    expectError(await post(undefined, { email: "e2e@example.org" }), "not_found");
+    expectError(await post("Bearer not-the-secret", { email: "e2e@example.org" }), "not_found");
+    const error = expectError(await post(`Bearer ${TEST_LOGIN_SECRET}`, { email: "nope" }), "invalid_request");
+    expect(Object.keys(error.fields ?? {})).toEqual(["email"]);
+    const ok = await post(`Bearer ${TEST_LOGIN_SECRET}`, { email: "E2E@example.org" });
+    expect(ok.status).toBe(200);
+    const { cookie } = JSON.parse(ok.text) as { cookie: { name: string; value: string } };
+    expect(cookie.name).toMatch(/authjs\.session-token$/);
+    const { getDb } = await import("@/db/client");
+    const { countSessions } = await import("@/db/queries/accounts");
+    const { users } = await import("@/db/schema");
+    const db = await getDb();
+    const [user] = await db.select({ id: users.id, email: users.email }).from(users);
+    expect(user!.email).toBe("e2e@example.org");
+    expect(await countSessions(db, { userId: user!.id })).toBe(1);
   });
 
   it("the same routes answer good requests as before", async () => {
