@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,8 @@ function findChromium(): string {
 // E2E_PORT lets two checkouts run their browser suites side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database for every run, seeded with the demo data as `npm run demo` does.
+// The login fixture's secret (tests/e2e/fixtures.ts), new for every run; workers inherit it.
+const testLoginSecret = (process.env.E2E_TEST_LOGIN_SECRET ??= randomBytes(24).toString("hex"));
 const dataDir = path.join(os.tmpdir(), `tf-e2e-${process.env.TF_E2E_RUN ??= String(Date.now())}`, "pglite");
 
 export default defineConfig({
@@ -60,6 +63,7 @@ export default defineConfig({
       PGLITE_DATA_DIR: dataDir,
       SEED_DEMO: "true",
       AUTH_TRUST_HOST: "true",
+      E2E_TEST_LOGIN_SECRET: testLoginSecret,
     },
   },
 });

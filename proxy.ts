@@ -2,6 +2,7 @@
 // scripts, and lib/security/csp.ts getCspNonce() hands it to ours). Never an auth check: every
 // page and action checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
+import { apiError } from "@/lib/api/errors";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
@@ -11,7 +12,7 @@ export function proxy(request: NextRequest) {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
     return request.nextUrl.pathname.startsWith("/api/")
-      ? Response.json({ error: { code: "invalid_request", message: "The address has a malformed percent-escape." } }, { status: 400 })
+      ? apiError("invalid_request", "The address has a malformed percent-escape.")
       : new NextResponse("Bad request: the address has a malformed percent-escape.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

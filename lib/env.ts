@@ -63,6 +63,10 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
+
+  // Browser tests only: with this set at start-up, POST /api/e2e/session signs a test account
+  // in when shown the secret (tests/e2e/fixtures.ts). Demo outbox mode only (see below).
+  E2E_TEST_LOGIN_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
 });
 
 const settings = schema
@@ -74,6 +78,10 @@ const settings = schema
       ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when DEV_OUTBOX is off: sign-in links must be delivered somehow" });
     if (!outbox && !e.AUTH_SECRET)
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when e-mail is delivered by SMTP (only the demo outbox mode derives one)" });
+    // The outbox already lets anyone sign in as anyone, so a test login adds no power there;
+    // with real e-mail (a real deployment) it would be a back door.
+    if (e.E2E_TEST_LOGIN_SECRET && !outbox)
+      ctx.addIssue({ code: "custom", path: ["E2E_TEST_LOGIN_SECRET"], message: "is for browser tests in the demo outbox mode only: it cannot be set when e-mail goes out by SMTP" });
     for (const p of ["GITHUB", "GOOGLE"] as const) {
       if (!!e[`AUTH_${p}_ID`] !== !!e[`AUTH_${p}_SECRET`])
         ctx.addIssue({ code: "custom", path: [`AUTH_${p}_SECRET`], message: `AUTH_${p}_ID and AUTH_${p}_SECRET must be set together` });

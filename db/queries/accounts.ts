@@ -74,3 +74,21 @@ export async function listOutboxMessages(db: Db, options: { to?: string; limit?:
     .orderBy(desc(devOutbox.id))
     .limit(options.limit ?? 50);
 }
+
+/**
+ * Browser tests only (POST /api/e2e/session): the account with this e-mail (created if new)
+ * and a new database session for it, as a magic-link sign-in would leave them.
+ */
+export async function createSessionForEmail(db: Db, options: { email: string; expires: Date }) {
+  const email = options.email.trim().toLowerCase();
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email, emailVerified: new Date() })
+      .onConflictDoUpdate({ target: users.email, set: { emailVerified: new Date() } })
+      .returning({ id: users.id });
+    const sessionToken = `${crypto.randomUUID()}${crypto.randomUUID()}`.replace(/-/g, "");
+    await tx.insert(sessions).values({ sessionToken, userId: user!.id, expires: options.expires });
+    return { userId: user!.id, sessionToken, expires: options.expires };
+  });
+}

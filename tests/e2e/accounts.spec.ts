@@ -1,46 +1,9 @@
-// Therapist accounts end to end on the production build: sign-in through the demo outbox,
-// create / fill / publish / edit a listing, ownership against forged requests, an
-// administrator's licence check, stored XSS, security headers and cookies.
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-
-const DEMO_ADMIN = "admin@example.org";
-
-function uniqueEmail(who: string, info: TestInfo): string {
-  return `${who}-${info.project.name}-${Date.now().toString(36)}@example.org`;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();
-  await page.goto("/dev/outbox");
-  await page.getByRole("link", { name: `Sign-in link for ${email}` }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your dashboard" })).toBeVisible();
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
-}
-
-async function newUserPage(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-// The demo administrator signs in once per project and reuses the session: sign-in requests
-// are limited to 5 per e-mail in 15 minutes.
-const adminStates = new Map<string, Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>>();
-
-async function adminPage(browser: Browser, info: TestInfo): Promise<Page> {
-  const saved = adminStates.get(info.project.name);
-  if (saved) {
-    const page = await (await browser.newContext({ storageState: saved })).newPage();
-    return page;
-  }
-  const page = await newUserPage(browser, DEMO_ADMIN);
-  adminStates.set(info.project.name, await page.context().storageState());
-  return page;
-}
+// Therapist accounts end to end on the production build: create / fill / publish / edit a
+// listing, ownership against forged requests, an administrator's licence check and claims,
+// stored XSS and security headers. Signed in through the login fixture (tests/e2e/fixtures.ts);
+// the real magic-link sign-in is exercised in sign-in.spec.ts.
+import type { Page } from "@playwright/test";
+import { DEMO_ADMIN, expect, test, uniqueEmail } from "./fixtures";
 
 type Listing = { id: string; name: string };
 
@@ -64,9 +27,9 @@ async function createListing(page: Page, fields: { name: string; zip?: string; l
   return { id: id!, name: fields.name };
 }
 
-test("a therapist signs in through the outbox, creates, fills, publishes and edits a listing", async ({ page }, info) => {
+test("a therapist creates, fills, publishes and edits a listing", async ({ page, login }, info) => {
   const email = uniqueEmail("journey", info);
-  await signIn(page, email);
+  await login(page, email);
   const name = `Journey Therapist ${info.project.name}`;
 
   await page.getByRole("link", { name: "Create a new listing" }).click();
@@ -164,9 +127,9 @@ test("a therapist signs in through the outbox, creates, fills, publishes and edi
   await visitor.close();
 });
 
-test("two tabs save from the same version: the second is refused with what changed", async ({ page }, info) => {
+test("two tabs save from the same version: the second is refused with what changed", async ({ page, login }, info) => {
   const email = uniqueEmail("conflict", info);
-  await signIn(page, email);
+  await login(page, email);
   const listing = await createListing(page, { name: `Conflict Therapist ${info.project.name}` });
   const other = await page.context().newPage();
   await page.goto(`/dashboard/listings/${listing.id}/edit`);
@@ -185,11 +148,11 @@ test("two tabs save from the same version: the second is refused with what chang
   await expect(page.getByRole("region", { name: /^Preview/ })).not.toContainText("Typed in the stale tab");
 });
 
-test("a second therapist cannot open or submit the first one's listing, even with a forged id", async ({ page, browser }, info) => {
-  await signIn(page, uniqueEmail("owner", info));
+test("a second therapist cannot open or submit the first one's listing, even with a forged id", async ({ page, login }, info) => {
+  await login(page, uniqueEmail("owner", info));
   const first = await createListing(page, { name: `Owner Therapist ${info.project.name}` });
 
-  const intruder = await newUserPage(browser, uniqueEmail("intruder", info));
+  const intruder = await login.newPage(uniqueEmail("intruder", info));
   const editPage = await intruder.goto(`/dashboard/listings/${first.id}/edit`);
   expect(editPage?.status()).toBe(404);
   expect((await intruder.goto(`/dashboard/listings/${first.id}`))?.status()).toBe(404);
@@ -226,12 +189,12 @@ test("a second therapist cannot open or submit the first one's listing, even wit
   expect((await intruder.goto("/admin"))?.status()).toBe(404);
 });
 
-test("an administrator checks a licence from the queue", async ({ page, browser }, info) => {
-  await signIn(page, uniqueEmail("licensed", info));
+test("an administrator checks a licence from the queue", async ({ page, login }, info) => {
+  await login(page, uniqueEmail("licensed", info));
   const number = `CHK-${info.project.name}-${Date.now().toString(36)}`;
   const listing = await createListing(page, { name: `Licensed Therapist ${info.project.name}`, license: number });
 
-  const admin = await adminPage(browser, info);
+  const admin = await login.newPage(DEMO_ADMIN);
   await admin.goto("/admin");
   await expect(admin.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
   const check = admin.getByRole("form", { name: `Record the check of licence ${number}` });
@@ -255,14 +218,14 @@ test("an administrator checks a licence from the queue", async ({ page, browser 
   await expect(page.getByText("LMT, New York - active, checked with the state board on 2026-11-20").first()).toBeVisible();
 });
 
-test("stored XSS: HTML and script payloads in every text field render as text", async ({ page, browser }, info) => {
+test("stored XSS: HTML and script payloads in every text field render as text", async ({ page, login }, info) => {
   const dialogs: string[] = [];
   const watch = (p: Page) => p.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   watch(page);
-  await signIn(page, uniqueEmail("xss", info));
+  await login(page, uniqueEmail("xss", info));
   const payload = `<script>alert("xss")</script><img src=x onerror=alert(1)>`;
   const short = `<img src=x onerror=alert(2)>`;
   const name = `X ${payload}`.slice(0, 120);
@@ -288,7 +251,7 @@ test("stored XSS: HTML and script payloads in every text field render as text", 
   await page.goto("/dashboard");
   await expect(page.getByText(name).first()).toBeVisible();
 
-  const admin = await adminPage(browser, info);
+  const admin = await login.newPage(DEMO_ADMIN);
   watch(admin);
   await admin.goto("/admin");
   await expect(admin.getByText(short).first()).toBeVisible();
@@ -320,43 +283,8 @@ test("security headers on pages and API answers", async ({ request }) => {
   expect(again.headers()["content-security-policy"]).not.toBe(csp);
 });
 
-test("no cookie for anonymous visitors; an httpOnly, SameSite=Lax, Secure session cookie once signed in; sign out everywhere", async ({ page, browser, context }, info) => {
-  for (const path of ["/", "/signin", "/dev/outbox"]) {
-    await page.goto(path);
-    expect(await context.cookies(), path).toEqual([]);
-  }
-  const email = uniqueEmail("cookies", info);
-  await signIn(page, email);
-  const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
-  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true, name: "__Secure-authjs.session-token" });
-
-  // Signed in, the sign-in page sends you on, but only within this site.
-  await page.goto("/signin?callbackUrl=%2F%2Fevil.example%2Fphish");
-  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
-
-  // A second device, then "sign out everywhere" on the first ends both sessions.
-  const second = await newUserPage(browser, email);
-  await page.goto("/dashboard");
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-  await second.goto("/dashboard");
-  await expect(second.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-});
-
-test("sign-in asks for a valid e-mail, keeps what was typed, and the dashboard needs a session", async ({ page }) => {
-  await page.goto("/signin");
-  await page.getByLabel("E-mail address").fill("not-an-address");
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toBeFocused();
-  await expect(page.getByLabel("E-mail address")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("E-mail address")).toHaveValue("not-an-address");
-  // Signed out, the dashboard sends you to sign in.
-  await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
-});
-
-test("a therapist claims an existing listing; an administrator approves it, then unpublishes it with a reason", async ({ page, browser }, info) => {
-  await signIn(page, uniqueEmail("claimant", info));
+test("a therapist claims an existing listing; an administrator approves it, then unpublishes it with a reason", async ({ page, login }, info) => {
+  await login(page, uniqueEmail("claimant", info));
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Claim an existing listing" }).click();
   await page.getByLabel("Your name or practice name").fill("er");
@@ -368,7 +296,7 @@ test("a therapist claims an existing listing; an administrator approves it, then
   await expect(page.getByRole("status")).toContainText("Your claim was sent");
   await expect(page.getByRole("region", { name: "Your claims" })).toContainText(`${name}`);
 
-  const admin = await adminPage(browser, info);
+  const admin = await login.newPage(DEMO_ADMIN);
   await admin.goto("/admin");
   const decide = admin.getByRole("form", { name: `Decide the claim of ${name}` }).first();
   await decide.getByLabel("Note").fill("Checked by phone");
@@ -386,19 +314,4 @@ test("a therapist claims an existing listing; an administrator approves it, then
 
   await page.goto("/dashboard");
   await expect(page.getByText("Unpublished by an administrator: Photos of someone else's practice")).toBeVisible();
-});
-
-test("next-auth's own sign-in endpoint is rate limited per e-mail too", async ({ request }, info) => {
-  const email = uniqueEmail("limited", info);
-  const statuses: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const res = await request.post("/api/auth/signin/email", { form: { email }, maxRedirects: 0 });
-    statuses.push(res.status());
-  }
-  // Five requests reach next-auth (refused there for want of a CSRF token); then 429.
-  expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
-  expect(statuses.slice(5)).toEqual([429, 429]);
-  const bad = await request.post("/api/auth/signin/email", { form: { email: "nope" }, maxRedirects: 0 });
-  expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ fields: { email: expect.any(String) } });
 });
