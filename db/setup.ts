@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { MODALITIES } from "./reference/modalities";
-import { loadStateLicensing } from "./reference/state-licensing";
+import { loadStateLicensing, stateRowOf } from "./reference/state-licensing";
 import { appMeta, modalities, stateLicensing } from "./schema";
 import { insertDemoTherapists } from "./seed/insert-demo";
 
@@ -30,24 +30,7 @@ export async function syncReferenceData(db: Db): Promise<void> {
           sortOrder: sql`excluded.sort_order`,
         },
       });
-    const rows = states.map((s) => ({
-      code: s.code,
-      name: s.name,
-      regulation: s.regulation,
-      credentialTitles: s.credentialTitles,
-      boardName: s.board?.name ?? null,
-      boardUrl: s.board?.url ?? null,
-      lookupUrl: s.lookupUrl,
-      minTrainingHours: s.minTrainingHours,
-      exams: s.exams,
-      continuingEducation: s.continuingEducation,
-      localLicensing: s.localLicensing,
-      patientNote: s.patientNote,
-      unknownFields: s.unknown,
-      confidence: s.confidence,
-      sources: s.sources,
-      lastReviewed: s.lastReviewed,
-    }));
+    const rows = states.map(stateRowOf);
     const columns = Object.keys(rows[0]!).filter((k) => k !== "code") as (keyof (typeof rows)[number])[];
     await tx
       .insert(stateLicensing)

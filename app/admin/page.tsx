@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { listPendingClaims } from "@/db/queries/claims";
 import { findListingsForModeration, listLicensesToCheck } from "@/db/queries/moderation";
 import { requireAdmin } from "@/lib/auth/session";
+import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
 import { checkLicenseAction, decideClaimAction, unpublishAction } from "./actions";
 
@@ -68,9 +69,11 @@ export default async function AdminPage({ searchParams }: Props) {
                   <div className="field">
                     <label htmlFor={`status-${l.id}`}>Board shows</label>
                     <select id={`status-${l.id}`} name="status" defaultValue="active">
-                      <option value="active">Active</option>
-                      <option value="expired">Expired</option>
-                      <option value="disciplinary_action">Disciplinary action</option>
+                      {CHECKED_LICENSE_STATUSES.map((status) => (
+                        <option key={status} value={status}>
+                          {LICENSE_STATUS_LABELS[status]}
+                        </option>
+                      ))}
                     </select>
                   </div>
                   <div className="field">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
 import { FLAG_LABELS } from "@/lib/search/filters";
 import { DEFAULT_SORT_RULE, FLAG_FILTERS, RADIUS_CHOICES, RADIUS_DEFAULT, SORT_LABELS, SORTS, toQueryString, type FieldErrors, type SearchParams, type Sort } from "@/lib/search/params";
+import { SCIATICA_FILTER_LABELS, SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
 import styles from "./search.module.css";
 
 type Values = Partial<Record<string, string | string[]>>;
@@ -103,8 +104,11 @@ export function FiltersForm({
             <label htmlFor="f-sciatica">Experience with sciatica</label>
             <select id="f-sciatica" name="sciatica" defaultValue={one(values.sciatica)} {...invalid("sciatica")}>
               <option value="">Any</option>
-              <option value="some">Some or extensive</option>
-              <option value="extensive">Extensive</option>
+              {SCIATICA_FILTER_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {SCIATICA_FILTER_LABELS[level]}
+                </option>
+              ))}
             </select>
             <FieldError id="err-sciatica" errors={errors.sciatica} />
           </div>

@@ -1,33 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import type { StateEntry } from "../reference/state-licensing";
+import { stateEntryOf, type StateEntry } from "../reference/state-licensing";
 import { stateLicensing, therapists } from "../schema";
 
 /** One state's rules, in the same shape as the reviewed file (db/reference/state-licensing.json). */
 export type StateLicensing = StateEntry;
-
-type Row = typeof stateLicensing.$inferSelect;
-
-function toEntry(row: Row): StateLicensing {
-  return {
-    code: row.code,
-    name: row.name,
-    regulation: row.regulation,
-    credentialTitles: row.credentialTitles,
-    board: row.boardName && row.boardUrl ? { name: row.boardName, url: row.boardUrl } : null,
-    lookupUrl: row.lookupUrl,
-    minTrainingHours: row.minTrainingHours,
-    exams: row.exams,
-    continuingEducation: row.continuingEducation,
-    localLicensing: row.localLicensing,
-    patientNote: row.patientNote,
-    unknown: row.unknownFields,
-    confidence: row.confidence as StateLicensing["confidence"],
-    sources: row.sources,
-    lastReviewed: row.lastReviewed,
-  };
-}
 
 const STATE_CODE = /^[A-Za-z]{2}$/;
 
@@ -39,7 +17,7 @@ export function normaliseStateCode(code: string): string | undefined {
 /** Every state and DC, by name. */
 export async function listStates(db: Db): Promise<StateLicensing[]> {
   const rows = await db.select().from(stateLicensing).orderBy(asc(stateLicensing.name));
-  return rows.map(toEntry);
+  return rows.map(stateEntryOf);
 }
 
 /** One state by its two-letter code, in any case; undefined when unknown or malformed. */
@@ -47,7 +25,7 @@ export async function getState(db: Db, options: { code: string }): Promise<State
   const normalised = normaliseStateCode(options.code);
   if (!normalised) return undefined;
   const [row] = await db.select().from(stateLicensing).where(eq(stateLicensing.code, normalised));
-  return row ? toEntry(row) : undefined;
+  return row ? stateEntryOf(row) : undefined;
 }
 
 /** Published therapists in one state (the "search therapists in this state" link). */

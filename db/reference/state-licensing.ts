@@ -2,6 +2,7 @@
 // the source of truth; the `state_licensing` table is refreshed from it at every start-up.
 import { z } from "zod";
 import { isStateCode, MANDATORY_REGULATIONS, REGULATIONS, US_STATES } from "@/lib/licensing/vocabulary";
+import type { stateLicensing } from "../schema";
 import data from "./state-licensing.json";
 
 const url = z.url({ protocol: /^https?$/ });
@@ -52,6 +53,26 @@ export const stateFileSchema = z
   .array(stateEntrySchema)
   .length(51)
   .refine((all) => new Set(all.map((s) => s.code)).size === all.length, "codes must be unique");
+
+type StateRow = typeof stateLicensing.$inferSelect;
+
+// The one mapping between the reviewed file's shape and the table's columns (the table flattens
+// the board and names `unknown` unknownFields); every other field has the same name in both.
+
+/** A reviewed entry as a `state_licensing` row. */
+export function stateRowOf({ board, unknown, ...same }: StateEntry): StateRow {
+  return { ...same, boardName: board?.name ?? null, boardUrl: board?.url ?? null, unknownFields: unknown };
+}
+
+/** A `state_licensing` row in the reviewed file's shape. */
+export function stateEntryOf({ boardName, boardUrl, unknownFields, confidence, ...same }: StateRow): StateEntry {
+  return {
+    ...same,
+    board: boardName && boardUrl ? { name: boardName, url: boardUrl } : null,
+    unknown: unknownFields,
+    confidence: confidence as StateEntry["confidence"],
+  };
+}
 
 let cached: StateEntry[] | undefined;
 

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { MODALITIES } from "@/db/reference/modalities";
 import { FLAG_LABELS } from "@/lib/search/filters";
-import { FLAG_FILTERS, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RADIUS_DEFAULT } from "@/lib/search/params";
+import { FLAG_FILTERS, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RADIUS_DEFAULT, SORTS } from "@/lib/search/params";
+import { SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
 import * as schemas from "./schemas";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -46,12 +47,12 @@ export function openApiDocument() {
             q("location", 'A 5-digit ZIP code, "City, ST", or a state (name or two-letter code)', { type: "string", maxLength: 100 }),
             q("radius", "Miles around the place (ignored for a whole state)", { type: "integer", minimum: 5, maximum: 100, default: RADIUS_DEFAULT }),
             q("modality", "Repeat for several: a therapist must offer every one", { type: "array", items: { type: "string", enum: MODALITIES.map((m) => m.slug) } }, { style: "form", explode: true }),
-            q("sciatica", "Sciatica experience: some (or more), or extensive", { type: "string", enum: ["some", "extensive"] }),
+            q("sciatica", "Sciatica experience: some (or more), or extensive", { type: "string", enum: [...SCIATICA_FILTER_LEVELS] }),
             ...FLAG_FILTERS.map((f) => q(f, `${FLAG_LABELS[f]} (1 on, 0 off)`, { type: "string", enum: ["1", "0", "true", "false", "on", "off"] })),
             q("plan", "A named insurance plan (implies insurance=1)", { type: "string", minLength: 2, maxLength: 60 }),
             q("setting", "In a clinic, or mobile", { type: "string", enum: ["clinic", "mobile"] }),
             q("q", "Therapist or practice name; tolerates typos", { type: "string", minLength: 2, maxLength: 100 }),
-            q("sort", "nearest (needs a ZIP or city; the default then), best (most criteria met; the default otherwise), or name", { type: "string", enum: ["nearest", "best", "name"] }),
+            q("sort", "nearest (needs a ZIP or city; the default then), best (most criteria met; the default otherwise), or name", { type: "string", enum: [...SORTS] }),
             q("page", "Page number", { type: "integer", minimum: 1, maximum: PAGE_MAX, default: 1 }),
             q("pageSize", "Results per page", { type: "integer", minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
           ],

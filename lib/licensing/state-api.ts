@@ -45,25 +45,12 @@ export const stateListResponseSchema = z.object({ states: z.array(stateResourceS
 export const stateResponseSchema = z.object({ state: stateResourceSchema });
 export const notFoundResponseSchema = z.object({ error: z.object({ code: z.literal("not_found"), message: z.string() }) });
 
-export function toStateResource(s: StateEntry, publishedTherapists: number): StateResource {
+export function toStateResource({ unknown, ...same }: StateEntry, publishedTherapists: number): StateResource {
   return {
-    code: s.code,
-    name: s.name,
-    regulation: s.regulation,
-    regulationLabel: REGULATION_LABELS[s.regulation],
-    credentialTitles: s.credentialTitles,
-    board: s.board,
-    lookupUrl: s.lookupUrl,
-    minTrainingHours: s.minTrainingHours,
-    exams: s.exams,
-    continuingEducation: s.continuingEducation,
-    localLicensing: s.localLicensing,
-    patientNote: s.patientNote,
-    unknownFields: s.unknown,
-    confidence: s.confidence,
-    sources: s.sources,
-    lastReviewed: s.lastReviewed,
+    ...same,
+    regulationLabel: REGULATION_LABELS[same.regulation],
+    unknownFields: unknown,
     publishedTherapists,
-    links: { page: statePageHref(s.code), therapists: stateTherapistsHref(s.code) },
+    links: { page: statePageHref(same.code), therapists: stateTherapistsHref(same.code) },
   };
 }

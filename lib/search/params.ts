@@ -2,6 +2,7 @@
 // Every filter lives in the URL, so a search can be shared, bookmarked and navigated back to.
 import { z } from "zod";
 import { MODALITIES } from "@/db/reference/modalities";
+import { SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
 
 export const RADIUS_CHOICES = [5, 10, 25, 50, 100] as const;
 export const RADIUS_DEFAULT = 25;
@@ -46,7 +47,7 @@ export const searchSchema = z.object({
     .max(MODALITY_SLUGS.length)
     .transform((list) => [...new Set(list)])
     .default([]),
-  sciatica: z.enum(["some", "extensive"], { error: "use some or extensive" }).optional(),
+  sciatica: z.enum(SCIATICA_FILTER_LEVELS, { error: "use some or extensive" }).optional(),
   licensed: flag.optional(),
   ncbtmb: flag.optional(),
   insurance: flag.optional(),

@@ -33,6 +33,13 @@ export const SCIATICA_LABELS: Record<SciaticaLevel, string> = {
   extensive: "Extensive experience with sciatica",
 };
 
+/** The search filter's levels: "at least some", or "extensive". */
+export const SCIATICA_FILTER_LEVELS = SCIATICA_LEVELS.filter((l): l is Exclude<SciaticaLevel, "none"> => l !== "none");
+export const SCIATICA_FILTER_LABELS: Record<(typeof SCIATICA_FILTER_LEVELS)[number], string> = {
+  some: "Some or extensive",
+  extensive: "Extensive",
+};
+
 /** The choice a therapist makes in the profile form. */
 export const SCIATICA_FORM_LABELS: Record<SciaticaLevel, string> = { none: "None yet", some: "Some", extensive: "Extensive" };
 
