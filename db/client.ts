@@ -1,12 +1,15 @@
 // One module chooses the driver: PGlite in a local folder when DATABASE_URL is unset,
 // PostgreSQL through `postgres` when it is set. Both get the same schema, migrations and
-// queries. Nothing opens at import time: `next build` workers import this module too.
-// (Not marked server-only: instrumentation.ts and the scripts import it as well.)
+// queries. Nothing opens at import time, and nothing opens it at start-up: `next build` runs
+// server modules (and Next.js even runs the start-up hook) in its workers, so the database
+// opens on first use, which only a request or a script makes (`npm run demo` warms it up by
+// asking /api/health). (Not marked server-only: the scripts import it as well.)
 import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
-import { lockDataFolder } from "./pglite-lock";
+import { DatabaseLockedError, lockDataFolder } from "./pglite-lock";
+import { createFifoGate, gatePglite, type QueueLimits } from "./pglite-queue";
 import * as schema from "./schema";
 import { prepareDatabase, type PrepareOptions } from "./setup";
 
@@ -19,11 +22,15 @@ export type OpenOptions = PrepareOptions & {
   url?: string;
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: the bounded first-come, first-served wait of every statement (db/pglite-queue.ts). */
+  queue?: QueueLimits;
 };
+
+const DEFAULT_QUEUE: QueueLimits = { maxWaitMs: 8000, maxQueued: 1000 };
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-async function openPglite(dataDir: string | undefined, options: PrepareOptions): Promise<Database> {
+async function openPglite(dataDir: string | undefined, queue: QueueLimits, options: PrepareOptions): Promise<Database> {
   const lock = dataDir ? lockDataFolder(dataDir) : undefined;
   let client: import("@electric-sql/pglite").PGlite | undefined;
   try {
@@ -38,8 +45,9 @@ async function openPglite(dataDir: string | undefined, options: PrepareOptions):
     client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, {
       extensions: { cube, earthdistance, pg_trgm },
     });
-    const db = drizzle({ client, schema }) as unknown as Db;
     await migrate(drizzle({ client }), { migrationsFolder });
+    // Everything after the migrations, the demo seeding included, queues for its turn.
+    const db = drizzle({ client: gatePglite(client, createFifoGate(queue)), schema }) as unknown as Db;
     await prepareDatabase(db, options);
     const opened = client;
     return {
@@ -91,7 +99,7 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.url
     ? openPostgres(options.url, options.poolSize ?? 10, options)
-    : openPglite(options.dataDir, options);
+    : openPglite(options.dataDir, options.queue ?? DEFAULT_QUEUE, options);
 }
 
 // One database per process, shared by every route bundle (Next.js may load this module more
@@ -103,16 +111,22 @@ export function getDatabase(): Promise<Database> {
   const g = globalThis as GlobalWithDb;
   if (!g[globalKey]) {
     const e = env();
+    const started = Date.now();
     g[globalKey] = openDatabase({
       url: e.DATABASE_URL,
       dataDir: e.PGLITE_DATA_DIR,
       poolSize: e.DATABASE_POOL_SIZE,
+      queue: { maxWaitMs: e.PGLITE_QUEUE_WAIT_MS, maxQueued: e.PGLITE_QUEUE_LIMIT },
       seedDemo: e.SEED_DEMO ? { count: e.DEMO_COUNT } : undefined,
     });
     // A failed open is not cached: the next request tries again.
-    g[globalKey].catch(() => {
-      delete g[globalKey];
-    });
+    g[globalKey].then(
+      (database) => console.log(`[database] ${database.driver} ready in ${Date.now() - started} ms`),
+      (error: unknown) => {
+        delete g[globalKey];
+        console.error(`[database] could not open the database:`, error instanceof DatabaseLockedError ? error.message : error);
+      },
+    );
   }
   return g[globalKey];
 }

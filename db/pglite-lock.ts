@@ -12,7 +12,7 @@ export class DatabaseLockedError extends Error {
   readonly code = "DATABASE_LOCKED";
 }
 
-type LockInfo = { pid: number; hostname: string; command: string; startedAt: string };
+export type LockInfo = { pid: number; hostname: string; command: string; startedAt: string };
 
 function isAlive(pid: number): boolean {
   try {
@@ -29,6 +29,32 @@ function readLock(lockPath: string): LockInfo | undefined {
     return JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockInfo;
   } catch {
     return undefined; // vanished or half-written: treated as stale
+  }
+}
+
+/** The live process holding the folder's lock, if any (a stale lock counts as free). */
+export function folderLockHolder(dataDir: string): LockInfo | undefined {
+  const holder = readLock(`${path.resolve(dataDir)}.lock`);
+  if (!holder) return undefined;
+  return holder.hostname !== os.hostname() || isAlive(holder.pid) ? holder : undefined;
+}
+
+/**
+ * Waits, up to `timeoutMs`, for whoever holds the folder to let go (a server that is still
+ * shutting down). Returns the holder that is still there when the time is up, else undefined.
+ */
+export async function waitForFolderRelease(
+  dataDir: string,
+  { timeoutMs, onWait }: { timeoutMs: number; onWait?: (holder: LockInfo, waitedMs: number) => void },
+): Promise<LockInfo | undefined> {
+  const started = Date.now();
+  for (;;) {
+    const holder = folderLockHolder(dataDir);
+    if (!holder) return undefined;
+    const waited = Date.now() - started;
+    if (waited >= timeoutMs) return holder;
+    onWait?.(holder, waited);
+    await new Promise((r) => setTimeout(r, Math.min(1000, timeoutMs - waited)));
   }
 }
 

@@ -31,6 +31,10 @@ const schema = z.object({
         .optional(),
     ),
   PGLITE_DATA_DIR: z.string().trim().min(1).default("./data/pglite"),
+  // Embedded database under load: each statement waits its turn at most this long, and at most
+  // this many wait at once; past either, the request is answered 503 with Retry-After.
+  PGLITE_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(8000),
+  PGLITE_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),
   // Seed fictional demo therapists the first time the app starts on an empty database.
   SEED_DEMO: booleanFlag,
   DEMO_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(2500),

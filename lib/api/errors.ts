@@ -2,6 +2,8 @@
 // HTTP status. Handlers `throw new ApiError(code, message, { fields })`; withApiErrors answers
 // `{"error": {"code", "message", "fields"?}}`. Unknown errors are logged in full and answered
 // with a generic message: never a stack trace.
+import { findDatabaseBusy } from "@/db/pglite-queue";
+
 export const ERROR_STATUS = {
   invalid_request: 400,
   not_found: 404,
@@ -61,6 +63,11 @@ export function withApiErrors<A extends unknown[]>(name: string, handler: (...ar
       return await handler(...args);
     } catch (error) {
       if (error instanceof ApiError) return apiError(error.code, error.message, error.options);
+      // The embedded database's queue is full: a clear "try again shortly", not a hang or a 500.
+      const busy = findDatabaseBusy(error);
+      if (busy) {
+        return apiError("unavailable", "The service is busy. Please try again in a moment.", { retryAfterSeconds: busy.retryAfterSeconds });
+      }
       console.error(`[api] ${name} failed:`, error);
       return apiError("internal_error", "Something went wrong on our side. Please try again.");
     }

@@ -8,7 +8,7 @@ async function healthWith(envVars: Record<string, string>) {
   vi.resetModules();
   for (const [k, v] of Object.entries(envVars)) vi.stubEnv(k, v);
   const { GET } = await import("@/app/api/health/route");
-  // As at server start-up (instrumentation.ts): open first, so health measures a ready database.
+  // As `npm run demo` warms it up: open first, so health measures a ready database.
   const { getDatabase } = await import("@/db/client");
   await getDatabase().catch(() => {});
   const res = await GET();
