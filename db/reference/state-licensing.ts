@@ -150,9 +150,13 @@ function loadFile(): StateFileEntry[] {
   return cached;
 }
 
-/** Every entry's facts and sources: what the `state_licensing` table holds. */
+const ENTRY_KEYS = Object.keys(entryShape) as (keyof StateEntry)[];
+let entries: StateEntry[] | undefined;
+
+/** Every entry's facts and sources: what the `state_licensing` table holds (no change log). */
 export function loadStateLicensing(): StateEntry[] {
-  return loadFile().map(({ changes: _changes, primarySourceGap: _gap, ...entry }) => entry);
+  entries ??= loadFile().map((s) => Object.fromEntries(ENTRY_KEYS.map((k) => [k, s[k]])) as StateEntry);
+  return entries;
 }
 
 /** A state's change log, oldest first; [] for an unknown code. */
