@@ -10,7 +10,15 @@ import type { Regulation, StateEntry } from "@/db/reference/state-licensing";
 import { REGULATION_LABELS, statePageHref, stateTherapistsHref } from "./state-facts";
 
 const REGULATION_VALUES = Object.keys(REGULATION_LABELS) as [Regulation, ...Regulation[]];
-const source = z.object({ title: z.string(), url: z.string() });
+/** A source of the entry: its kind (statute, code and board are primary), the year it speaks for, what it says, and which facts it supports. */
+const source = z.object({
+  title: z.string(),
+  url: z.string(),
+  kind: z.enum(["statute", "code", "board", "association", "fsmtb", "other"]),
+  year: z.number().int().nullable(),
+  says: z.string(),
+  supports: z.array(z.string()),
+});
 
 export const stateResourceSchema = z.object({
   /** Upper-case two-letter code, e.g. "KS"; "DC" for the District of Columbia. */
