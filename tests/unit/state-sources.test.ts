@@ -9,6 +9,7 @@ import data from "@/db/reference/state-licensing.json";
 import {
   FACT_FIELDS,
   PRIMARY_SOURCE_KINDS,
+  SOURCE_KINDS,
   factsWithoutSource,
   hasPrimarySource,
   isReviewStale,
@@ -19,6 +20,7 @@ import {
   stateFileEntrySchema,
   stateFileSchema,
 } from "@/db/reference/state-licensing";
+import { stateResourceSchema } from "@/lib/licensing/state-api";
 import { NO_LOOKUP_ON_FILE, missingLinkText } from "@/lib/licensing/state-facts";
 import { regulationSummary } from "@/lib/licensing/state-summary";
 
@@ -74,6 +76,10 @@ describe("sources behind every state entry", () => {
       expect(stateChanges(s.code.toLowerCase()), s.code).toEqual(s.changes);
     }
     expect(stateChanges("ZZ")).toEqual([]);
+  });
+
+  it("publishes the same source kinds in the API as the file uses", () => {
+    expect(stateResourceSchema.shape.sources.element.shape.kind.options).toEqual([...SOURCE_KINDS]);
   });
 
   it("keeps the change log out of what the table stores", () => {
