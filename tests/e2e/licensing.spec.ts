@@ -68,7 +68,7 @@ test("a state page shows the whole entry, the checklist, sources, review date an
   await expect(page).toHaveURL(/\/licensing\/ny$/);
   await expect(page.getByRole("heading", { level: 1, name: "Massage therapy licensing in New York" })).toBeVisible();
   await expect(page.getByText("State licence required").first()).toBeVisible();
-  await expect(page.getByText("1,000 hours")).toBeVisible();
+  await expect(page.getByText("1,000 hours", { exact: true })).toBeVisible();
   const verify = page.getByRole("region", { name: "How to verify a therapist here" });
   await expect(verify.getByRole("listitem").filter({ hasText: "no disciplinary action" })).toBeVisible();
   const sources = page.getByRole("region", { name: "Sources and review" });
