@@ -1,6 +1,7 @@
 // The whole data model. Migrations in db/migrations are generated from this file by
 // drizzle-kit; the cube/earthdistance/pg_trgm extensions come first, from a custom migration.
 import { sql } from "drizzle-orm";
+import type { StateSource } from "./reference/state-licensing";
 import {
   bigserial,
   boolean,
@@ -102,7 +103,8 @@ export const stateRegulation = pgEnum("state_regulation", [
   "none",
 ]);
 
-export type StateSource = { title: string; url: string };
+// A source of a state entry: its shape is validated in db/reference/state-licensing.ts.
+export type { StateSource };
 
 export const stateLicensing = pgTable("state_licensing", {
   code: char("code", { length: 2 }).primaryKey(),

@@ -61,7 +61,7 @@ export default async function AdminPage({ searchParams }: Props) {
                       Look up licence {l.number} with {l.boardName ?? `the ${l.stateName ?? l.state} board`} (opens in a new tab)
                     </a>
                   ) : (
-                    `${l.stateName ?? l.state} publishes no online look-up: check with the board directly.`
+                    `No look-up address on file for ${l.stateName ?? l.state}: check with the board directly.`
                   )}
                 </p>
                 <form action={checkLicenseAction} className={styles.actions} aria-label={`Record the check of licence ${l.number}`}>

@@ -11,6 +11,7 @@ import {
   missingLinkText,
 } from "@/lib/licensing/state-facts";
 import { REGULATION_LABELS, statePageHref } from "@/lib/licensing/vocabulary";
+import { regulationSummary } from "@/lib/licensing/state-summary";
 import { filterStates, parseTableParams, sortStates, tableHref, type SortKey, type TableParams } from "@/lib/licensing/state-table";
 import styles from "./licensing.module.css";
 
@@ -79,10 +80,8 @@ export default async function LicensingPage({ searchParams }: { searchParams: Pr
       <header className="stack">
         <h1>Massage therapy licensing by state</h1>
         <p className="lead">
-          Each US state sets its own rules for massage therapists. Most require a state licence; a few only register
-          therapists, California has a voluntary state-level certification, and some states have no statewide licence
-          at all (some of their cities license therapists instead). Choose a state for who regulates, how to check a
-          therapist&apos;s licence, and the sources we used.
+          Each US state sets its own rules for massage therapists. {regulationSummary(all)} Choose a state for who
+          regulates, how to check a therapist&apos;s licence, and the sources we used.
         </p>
         <p>
           Where a fact could not be established from a source, the table says so: a gap is better than a wrong fact.

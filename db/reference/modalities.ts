@@ -50,7 +50,7 @@ export const MODALITIES: readonly ModalityEntry[] = [
     summary: "Pressure on tight, tender knots in a muscle that can refer pain elsewhere.",
     description:
       "Trigger point therapy applies focused pressure to tight, tender spots in a muscle (trigger points) that can send pain to other areas, such as from the buttock down the leg.",
-    whatToExpect: `Pressure on a tender spot is held until it eases; tell the therapist how strong it feels. ${soreness}`,
+    whatToExpect: `Pressure on a tender spot is held steadily; tell the therapist how strong it feels. ${soreness}`,
   },
   {
     slug: "neuromuscular-therapy",
@@ -136,3 +136,21 @@ export const MODALITIES: readonly ModalityEntry[] = [
 
 /** The combination the sciatica article recommends looking for. */
 export const SCIATICA_TRIO = ["deep-tissue", "myofascial-release", "swedish"] as const;
+
+/**
+ * The techniques the sciatica evidence in shared/DOMAIN.md covers: Swedish massage, deep tissue
+ * massage and myofascial release, and medical massage (those techniques in a treatment plan).
+ */
+export const SCIATICA_EVIDENCE_COVERED = ["swedish", "deep-tissue", "myofascial-release", "medical-massage"] as const;
+
+/** What a modality page may say about sciatica: relief only where the evidence covers the technique. */
+export function sciaticaEvidenceNote(m: Pick<ModalityEntry, "slug" | "name">): string {
+  const covered = "The evidence on massage for sciatica that this site relies on covers Swedish massage, deep tissue massage and myofascial release.";
+  if (m.slug === "medical-massage") {
+    return `${covered} Medical massage is those techniques used as part of a treatment plan for a specific diagnosis: they can bring temporary relief from sciatica pain, but they do not fix the underlying cause.`;
+  }
+  if ((SCIATICA_EVIDENCE_COVERED as readonly string[]).includes(m.slug)) {
+    return `${covered} ${m.name} can bring temporary relief from sciatica pain; it does not fix the underlying cause.`;
+  }
+  return `${covered} For ${m.name.charAt(0).toLowerCase()}${m.name.slice(1)} it was not reviewed here, so this page says nothing about its effect on sciatica.`;
+}

@@ -8,7 +8,16 @@ import { z } from "zod";
 // cannot import the reviewed JSON file behind it.
 import type { StateEntry } from "@/db/reference/state-licensing";
 import { REGULATION_LABELS, REGULATIONS, statePageHref, stateTherapistsHref } from "./vocabulary";
-const source = z.object({ title: z.string(), url: z.string() });
+
+/** A source of the entry: its kind (statute, code and board are primary), the year it speaks for, what it says, and which facts it supports. */
+const source = z.object({
+  title: z.string(),
+  url: z.string(),
+  kind: z.enum(["statute", "code", "board", "association", "fsmtb", "other"]),
+  year: z.number().int().nullable(),
+  says: z.string(),
+  supports: z.array(z.string()),
+});
 
 export const stateResourceSchema = z.object({
   /** Upper-case two-letter code, e.g. "KS"; "DC" for the District of Columbia. */

@@ -55,8 +55,12 @@ export function localLicensingText(s: StateEntry): string {
   return s.localLicensing ?? "None noted in the sources reviewed";
 }
 
+/** Wording for a missing look-up address: we never say a board publishes none, only that we have none on file. */
+export const NO_LOOKUP_ON_FILE = "No look-up address on file";
+
 /** Text for a missing board or look-up address. */
 export function missingLinkText(s: StateEntry, field: "board" | "lookupUrl"): string {
+  if (field === "lookupUrl" && s.regulation !== "none") return NO_LOOKUP_ON_FILE;
   return absence(s, field);
 }
 

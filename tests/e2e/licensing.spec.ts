@@ -35,6 +35,26 @@ test("/licensing lists all 51 entries, sorts through the URL and filters to no s
   await expect(page.getByRole("link", { name: /No statewide licence/ })).toHaveAttribute("aria-current", "page");
 });
 
+test("the index summary is counted from the data, and a state page shows what changed and when", async ({ page }) => {
+  await page.goto("/licensing");
+  await expect(page.getByText(/1 only registers therapists \(Vermont\)/)).toBeVisible();
+  await expect(page.getByText(/3 have no statewide licence \(Kansas, Minnesota and Wyoming\)/)).toBeVisible();
+  await expect(page.getByText(/a few only register/)).toHaveCount(0);
+
+  await page.goto("/licensing/ms");
+  await expect(page.getByText("550 hours", { exact: true })).toBeVisible();
+  const changes = page.getByRole("region", { name: "What changed and when" });
+  await expect(changes.getByRole("listitem").filter({ hasText: /700 hours .* to 550 hours/ })).toBeVisible();
+  await expect(changes.getByRole("listitem").first().locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
+  // Reviewed this year: no stale-review notice.
+  await expect(page.getByText("Last reviewed over a year ago")).toHaveCount(0);
+  // A state without a look-up address on file never says the board publishes none.
+  await expect(page.getByText("No look-up address on file")).toBeVisible();
+  await expect(page.getByText(/publishes no/)).toHaveCount(0);
+  const sources = page.getByRole("region", { name: "Sources and review" });
+  await expect(sources.getByText(/primary: administrative code/).first()).toBeVisible();
+});
+
 test("an unrecognised table option falls back to the default with a message, not an error", async ({ page }) => {
   const res = await page.goto("/licensing?sort=bogus");
   expect(res?.status()).toBe(200);
@@ -48,7 +68,7 @@ test("a state page shows the whole entry, the checklist, sources, review date an
   await expect(page).toHaveURL(/\/licensing\/ny$/);
   await expect(page.getByRole("heading", { level: 1, name: "Massage therapy licensing in New York" })).toBeVisible();
   await expect(page.getByText("State licence required").first()).toBeVisible();
-  await expect(page.getByText("1,000 hours")).toBeVisible();
+  await expect(page.getByText("1,000 hours", { exact: true })).toBeVisible();
   const verify = page.getByRole("region", { name: "How to verify a therapist here" });
   await expect(verify.getByRole("listitem").filter({ hasText: "no disciplinary action" })).toBeVisible();
   const sources = page.getByRole("region", { name: "Sources and review" });

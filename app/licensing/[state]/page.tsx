@@ -4,7 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { countPublishedTherapistsInState, getState, listStates } from "@/db/queries/states";
-import type { StateEntry } from "@/db/reference/state-licensing";
+import { PRIMARY_SOURCE_KINDS, isReviewStale, stateChanges, type StateEntry, type StateSource } from "@/db/reference/state-licensing";
 import {
   CONFIDENCE_LABELS,
   NOT_ESTABLISHED,
@@ -116,6 +116,8 @@ export default async function StatePage({ params }: Props) {
   if (!state) notFound();
   const count = await countPublishedTherapistsInState(await getDb(), { code: state.code });
   const checklist = verificationChecklist(state);
+  const changes = stateChanges(state.code);
+  const stale = isReviewStale(state.lastReviewed);
 
   return (
     <div className="container stack">
@@ -159,12 +161,35 @@ export default async function StatePage({ params }: Props) {
         </p>
       </section>
 
+      <section aria-labelledby="changes-heading" className="stack">
+        <h2 id="changes-heading">What changed and when</h2>
+        <ol className={styles.changes} reversed>
+          {[...changes].reverse().map((c) => (
+            <li key={`${c.date} ${c.change}`}>
+              <time dateTime={c.date}>{c.date}</time>: {c.change}
+              {c.sourceUrl ? (
+                <>
+                  {" "}
+                  <External href={c.sourceUrl}>Source</External>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
       <section aria-labelledby="sources-heading" className="stack">
         <h2 id="sources-heading">Sources and review</h2>
         <p>
           Last reviewed: <time dateTime={state.lastReviewed}>{state.lastReviewed}</time>. Confidence:{" "}
           {CONFIDENCE_LABELS[state.confidence]}.
         </p>
+        {stale ? (
+          <p className="notice" role="note">
+            Last reviewed over a year ago: the rules may have changed since. Check with the regulator before relying on this
+            page.
+          </p>
+        ) : null}
         {state.unknown.length ? (
           <p className={styles.meta}>
             Not established from a source, so left blank rather than guessed: {state.unknown.map(fieldName).join(", ")}.
@@ -173,7 +198,11 @@ export default async function StatePage({ params }: Props) {
         <ul className={styles.sources}>
           {state.sources.map((s) => (
             <li key={s.url}>
-              <External href={s.url}>{s.title}</External>
+              <External href={s.url}>{s.title}</External>{" "}
+              <span className={styles.meta}>
+                ({sourceKindText(s)}
+                {s.year ? `, ${s.year}` : ""})
+              </span>
             </li>
           ))}
         </ul>
@@ -194,3 +223,14 @@ const FIELD_NAMES: Record<string, string> = {
   lookupUrl: "the online licence look-up",
 };
 const fieldName = (f: string) => FIELD_NAMES[f] ?? f;
+
+const SOURCE_KIND_NAMES: Record<StateSource["kind"], string> = {
+  statute: "statute",
+  code: "administrative code",
+  board: "regulator's page",
+  association: "professional association",
+  fsmtb: "Federation of State Massage Therapy Boards",
+  other: "other secondary source",
+};
+const sourceKindText = (s: StateSource) =>
+  `${PRIMARY_SOURCE_KINDS.includes(s.kind) ? "primary" : "secondary"}: ${SOURCE_KIND_NAMES[s.kind]}`;

@@ -4,6 +4,7 @@ import { cache } from "react";
 import styles from "../modalities.module.css";
 import { getDb } from "@/db/client";
 import { countPublishedTherapistsOffering, getModality } from "@/db/queries/modalities";
+import { sciaticaEvidenceNote } from "@/db/reference/modalities";
 import { modalitySlugSchema } from "@/lib/profiles/slug";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 
@@ -44,7 +45,7 @@ export default async function ModalityPage({ params }: Props) {
         <h2 id="what-to-expect">What to expect</h2>
         <p>{modality.whatToExpect}</p>
         <p>
-          Massage can bring temporary relief from sciatica pain; it does not fix the underlying cause. Read{" "}
+          {sciaticaEvidenceNote(modality)} Read{" "}
           <Link href="/guide">Before you book</Link> for who should talk to a doctor first.
         </p>
       </section>
