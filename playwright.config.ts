@@ -48,7 +48,8 @@ export default defineConfig({
   ],
   webServer: {
     // A real production build, served the way `npm run demo` serves it.
-    command: `npm run build && npx next start -p ${port}`,
+    // The peer-address hook as `npm start` loads it (lib/security/peer-address-hook.mjs).
+    command: `npm run build && node --import ./lib/security/peer-address-hook.mjs node_modules/next/dist/bin/next start -p ${port}`,
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -60,6 +61,7 @@ export default defineConfig({
       PGLITE_DATA_DIR: dataDir,
       SEED_DEMO: "true",
       AUTH_TRUST_HOST: "true",
+      SITE_URL: `http://localhost:${port}`,
     },
   },
 });

@@ -32,9 +32,11 @@ export const createListingAction = withUser(async (user, _prev: ProfileActionSta
   const values = formValues(form);
   const parsed = profileSchema.safeParse(profileInputFromValues(values));
   if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error), message: invalidSummary };
-  const result = await createListing(await getDb(), { userId: user.id, profile: parsed.data });
+  const result = await createListing(await getDb(), { userId: user.id, isAdmin: user.isAdmin, profile: parsed.data });
   if (!result.ok) {
     if (result.reason === "invalid") return { ok: false, values, fieldErrors: result.fieldErrors, message: invalidSummary };
+    if (result.reason === "limit")
+      return { ok: false, values, message: `Nothing was created: one account can create at most ${result.limit} listings. Edit one of yours, or write to us if you need more.` };
     throw new Error(`createListing: unexpected ${result.reason}`);
   }
   revalidatePath("/dashboard");

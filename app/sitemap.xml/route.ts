@@ -2,13 +2,13 @@
 // as many profile sitemaps of SITEMAP_PAGE_SIZE published profiles as there are profiles.
 import { getDb } from "@/db/client";
 import { countPublishedTherapists, SITEMAP_PAGE_SIZE } from "@/db/queries/profiles";
-import { originFromHeaders } from "@/lib/seo/site-origin";
+import { siteOrigin } from "@/lib/seo/site-origin";
 import { sitemapIndexXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const origin = originFromHeaders(request.headers);
+  const origin = siteOrigin();
   const total = await countPublishedTherapists(await getDb());
   const pages = Math.ceil(total / SITEMAP_PAGE_SIZE);
   return xmlResponse(

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { listModalities } from "@/db/queries/modalities";
 import { listPublishedTherapistSlugs, SITEMAP_PAGE_SIZE } from "@/db/queries/profiles";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
-import { originFromHeaders } from "@/lib/seo/site-origin";
+import { siteOrigin } from "@/lib/seo/site-origin";
 import { STATIC_PATHS, urlSetXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ const notFound = () => Response.json({ error: { code: "not_found", message: "No 
 
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  const origin = originFromHeaders(request.headers);
+  const origin = siteOrigin();
   const db = await getDb();
   if (file === "pages.xml") {
     const modalities = await listModalities(db);

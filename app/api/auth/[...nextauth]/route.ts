@@ -2,7 +2,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { handlers } from "@/auth";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/config";
-import { checkSignInRate, clientAddress } from "@/lib/auth/rate-limit";
+import { mailboxAllowsNewLink, requestAddress, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
+import { siteOrigin } from "@/lib/seo/site-origin";
+import { rateLimit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validation/therapist-profile";
 
 export const GET = handlers.GET;
@@ -14,12 +16,16 @@ export async function POST(request: NextRequest) {
     if (!parsed.success) {
       return NextResponse.json({ error: "invalid_request", fields: { email: "Enter your e-mail address." } }, { status: 400 });
     }
-    const rate = await checkSignInRate({ address: clientAddress(request.headers), email: parsed.data.email });
+    const rate = await rateLimit({ bucket: "signin:ip", id: requestAddress(request.headers), ...SIGN_IN_LIMITS.perAddress });
     if (!rate.allowed) {
       return NextResponse.json(
         { error: "too_many_requests", message: "Too many sign-in requests. Try again later." },
         { status: 429, headers: { "Retry-After": String(rate.retryAfterSeconds) } },
       );
+    }
+    // The same answer as a sent link (next-auth's redirect to the check-your-e-mail page).
+    if (!(await mailboxAllowsNewLink(parsed.data.email))) {
+      return NextResponse.redirect(new URL("/signin/check-email", siteOrigin()), 302);
     }
   }
   return handlers.POST(request);
