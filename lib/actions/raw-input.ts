@@ -1,11 +1,10 @@
 // What every server action checks before it reads its arguments: Next.js decodes whatever a
 // client posts into arguments, so an action may receive strings, numbers or objects where it
-// expects a FormData, files where it expects text, or text no form would ever send.
+// expects a FormData, files where it expects text, or far more text than any form sends.
+// (FormData holds well-formed text only: lone surrogates arrive as U+FFFD. Control characters
+// are refused field by field by the shared zod schemas, with a message next to the field.)
 export const MAX_FIELDS = 200;
 export const MAX_FIELD_CHARS = 20_000;
-
-// A lone UTF-16 surrogate: no browser sends one, and databases refuse it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type RawInput =
   | { ok: true; form: FormData; prev: Record<string, unknown> | undefined }
@@ -26,7 +25,6 @@ export function checkActionArgs(args: readonly unknown[]): RawInput {
     if (count > MAX_FIELDS) return { ok: false, prev, message: "This form has too many fields." };
     if (typeof value !== "string") return { ok: false, prev, message: "This form does not take files." };
     if (name.length > 200 || value.length > MAX_FIELD_CHARS) return { ok: false, prev, message: "An answer in this form is far too long." };
-    if (LONE_SURROGATE.test(value) || LONE_SURROGATE.test(name)) return { ok: false, prev, message: "This form contains characters that cannot be stored." };
   }
   return { ok: true, form, prev };
 }

@@ -24,7 +24,9 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array 
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
-        await reader.cancel();
+        // Not awaited: cancelling one branch of a cloned (teed) body settles only when the
+        // other branch is cancelled too.
+        reader.cancel().catch(() => {});
         return "too_large";
       }
       chunks.push(value);
