@@ -7,7 +7,7 @@ import { sitemapIndexXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export async function GET() {
   const origin = siteOrigin();
   const total = await countPublishedTherapists(await getDb());
   const pages = Math.ceil(total / SITEMAP_PAGE_SIZE);
