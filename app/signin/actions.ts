@@ -1,10 +1,9 @@
 "use server";
-import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { anonymousAction, type ActionState } from "@/lib/actions/anonymous-action";
 import { checkActionArgs } from "@/lib/actions/raw-input";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/config";
-import { mailboxAllowsNewLink, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
+import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 import { env } from "@/lib/env";
 import { sameOriginPath } from "@/lib/security/safe-redirect";
 import { signInSchema } from "@/lib/validation/therapist-profile";
@@ -16,14 +15,9 @@ const returnPath = (form: FormData) => sameOriginPath(form.get("callbackUrl"), e
 export const requestSignInLink = anonymousAction(
   { fields: ["email"], schema: signInSchema, rateLimit: { bucket: "signin:ip", ...SIGN_IN_LIMITS.perAddress } },
   async ({ email }, { values, form }): Promise<SignInState> => {
-    const redirectTo = returnPath(form);
-    // Beyond the mailbox's allowance nothing new is sent, and the answer is the same page:
-    // the links already sent still work, so nobody can be locked out by a stranger.
-    if (!(await mailboxAllowsNewLink(email))) {
-      redirect("/signin/check-email");
-    }
-    // Redirects to the "check your e-mail" page (throws Next.js's redirect).
-    await signIn(EMAIL_PROVIDER_ID, { email, redirectTo });
+    // Redirects to the "check your e-mail" page (throws Next.js's redirect), also when the
+    // mailbox's allowance of new links is used up (lib/auth/sign-in-email.ts).
+    await signIn(EMAIL_PROVIDER_ID, { email, redirectTo: returnPath(form) });
     return { ok: true, values };
   },
 );

@@ -1,9 +1,9 @@
 import "server-only";
-// How often sign-in links are sent, used by the sign-in form and by next-auth's own endpoint.
-// Per client address: refused with a message (generous: a clinic shares one address). Per
-// mailbox: beyond the limit no new link is sent, but the answer is the same "we sent you a
-// link", so a stranger cannot lock anyone out: the links already sent stay valid for an hour,
-// longer than the window.
+// How often sign-in links are sent. Per client address (the sign-in form and next-auth's own
+// endpoint): refused with a message (generous: a clinic shares one address). Per mailbox
+// (counted when a link is about to be sent, lib/auth/sign-in-email.ts): beyond the limit no
+// new link is sent, but the answer is the same "we sent you a link", so a stranger cannot lock
+// anyone out: the links already sent stay valid for an hour, longer than the window.
 import { headers } from "next/headers";
 import { mailboxKey } from "@/lib/email/mailbox";
 import { env } from "@/lib/env";

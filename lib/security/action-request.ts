@@ -65,6 +65,8 @@ export async function checkActionRequest(request: Request, siteOrigin: string): 
 /** For GET/HEAD requests made at another host than the site's: the same path on the site. */
 export function redirectToSiteUrl(request: Request & { nextUrl: URL }, siteOrigin: string): URL | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
+  // Next.js's own follow-up requests (RSC fetches) are not page loads.
+  if (request.headers.has("rsc")) return null;
   const site = new URL(siteOrigin);
   const host = request.headers.get("host");
   if (!host || host.toLowerCase() === site.host) return null;

@@ -91,7 +91,7 @@ test.describe("finding 1: sign-in links use the configured site address only", (
 test.describe("finding 2: per-mailbox limits cannot lock anyone out", () => {
   test("plus-tag spellings share one mailbox's allowance, and the owner still gets 'we sent you a link'", async ({ page, request }, info) => {
     const local = `victim-${info.project.name}-${Date.now().toString(36)}`;
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 5; i++) {
       const res = await requestLinkByApi(request, `${local}+${i}@example.org`);
       // Never a refusal that names the mailbox: the answer is the same "check your e-mail".
       expect(res.status()).toBeLessThan(400);

@@ -1,9 +1,8 @@
-// GET/POST /api/auth/*: next-auth (magic-link callback, OAuth, sign-out); e-mail sign-in requests are rate limited.
+// GET/POST /api/auth/*: next-auth (magic-link callback, OAuth, sign-out); e-mail sign-in requests are rate limited per client address (per mailbox: lib/auth/sign-in-email.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { handlers } from "@/auth";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/config";
-import { mailboxAllowsNewLink, requestAddress, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
-import { siteOrigin } from "@/lib/seo/site-origin";
+import { requestAddress, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 import { rateLimit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validation/therapist-profile";
 
@@ -22,10 +21,6 @@ export async function POST(request: NextRequest) {
         { error: "too_many_requests", message: "Too many sign-in requests. Try again later." },
         { status: 429, headers: { "Retry-After": String(rate.retryAfterSeconds) } },
       );
-    }
-    // The same answer as a sent link (next-auth's redirect to the check-your-e-mail page).
-    if (!(await mailboxAllowsNewLink(parsed.data.email))) {
-      return NextResponse.redirect(new URL("/signin/check-email", siteOrigin()), 302);
     }
   }
   return handlers.POST(request);
