@@ -16,6 +16,10 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that the bundler must not touch.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // proxy.ts redirects a page opened at another host to SITE_URL (the demo's 127.0.0.1 ->
+  // localhost). Without this, Next.js rewrites a redirect whose host equals its own into a
+  // relative one, which the browser resolves against 127.0.0.1 again: a loop.
+  skipProxyUrlNormalize: true,
   experimental: {
     // Several build workers on 2 cores failed intermittently here; one is enough.
     cpus: 1,

@@ -51,7 +51,8 @@ export default defineConfig({
   ],
   webServer: {
     // A real production build, served the way `npm run demo` serves it.
-    command: `npm run build && npx next start -p ${port}`,
+    // The peer-address hook as `npm start` loads it (lib/security/peer-address-hook.mjs).
+    command: `npm run build && node --import ./lib/security/peer-address-hook.mjs node_modules/next/dist/bin/next start -p ${port}`,
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -64,6 +65,7 @@ export default defineConfig({
       SEED_DEMO: "true",
       AUTH_TRUST_HOST: "true",
       E2E_TEST_LOGIN_SECRET: testLoginSecret,
+      SITE_URL: `http://localhost:${port}`,
     },
   },
 });

@@ -1,14 +1,16 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { originFromHeaders } from "@/lib/seo/site-origin";
+import { connection } from "next/server";
+import { siteOrigin } from "@/lib/seo/site-origin";
 import "./globals.css";
 
 // metadataBase makes every page's relative canonical and Open Graph addresses absolute.
 export async function generateMetadata(): Promise<Metadata> {
-  return { ...siteMetadata, metadataBase: new URL(originFromHeaders(await headers())) };
+  // Rendered per request (as before): the site address is a runtime setting, not a build-time one.
+  await connection();
+  return { ...siteMetadata, metadataBase: new URL(siteOrigin()) };
 }
 
 const siteMetadata: Metadata = {

@@ -16,6 +16,17 @@ const optionalString = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+// An origin only (scheme, host, port): a path would move next-auth's routes.
+const siteUrl = optionalString.pipe(
+  z
+    .url({ protocol: /^https?$/, message: "must be an http:// or https:// address, for example https://therapists.example.org" })
+    .refine((v) => {
+      const u = new URL(v);
+      return (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !u.username && !u.password;
+    }, "must be the site's origin only (scheme, host and port), without a path")
+    .optional(),
+);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Unset: the embedded PGlite database under PGLITE_DATA_DIR. Set: PostgreSQL 15+.
@@ -40,6 +51,21 @@ const schema = z.object({
   DEMO_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(2500),
   // Largest number of PostgreSQL connections per app process.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+  // --- The site's address and the proxies in front of it (docs/decisions/0005) ---
+  // The one public address every absolute link is built from (sign-in e-mails, sitemap,
+  // canonical, JSON-LD, redirects); never the request's Host / X-Forwarded-Host. Required
+  // with SMTP; the demo outbox mode defaults to http://localhost:PORT. AUTH_URL is read as
+  // the same setting when SITE_URL is unset.
+  SITE_URL: siteUrl,
+  AUTH_URL: siteUrl,
+  // How many reverse proxies in front of the app add to X-Forwarded-For. 0: none, the client
+  // is the TCP peer and X-Forwarded-For is the client's own (forgeable) text.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Answer a GET whose Host is not the site's with a redirect to the site address (before
+  // sign-in, so cookies land on one host). Default: on in the demo outbox mode.
+  REDIRECT_TO_SITE_URL: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
 
   // --- Sign-in (next-auth v5) ---
   // Signs session and e-mail tokens. Required unless the demo outbox mode is on (see below).
@@ -80,6 +106,10 @@ const settings = schema
       ctx.addIssue({ code: "custom", path: ["DEV_OUTBOX"], message: "cannot be on when SMTP_HOST is set (sign-in links would be shown to anyone)" });
     if (!outbox && !e.SMTP_HOST)
       ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when DEV_OUTBOX is off: sign-in links must be delivered somehow" });
+    if (!outbox && !e.SITE_URL && !e.AUTH_URL)
+      ctx.addIssue({ code: "custom", path: ["SITE_URL"], message: "is required when e-mail is delivered by SMTP: sign-in links are built from it, never from request headers (for example SITE_URL=https://therapists.example.org)" });
+    if (e.SITE_URL && e.AUTH_URL && new URL(e.SITE_URL).origin !== new URL(e.AUTH_URL).origin)
+      ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "must be unset or the same address as SITE_URL" });
     if (!outbox && !e.AUTH_SECRET)
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when e-mail is delivered by SMTP (only the demo outbox mode derives one)" });
     // The outbox already lets anyone sign in as anyone, so a test login adds no power there;
@@ -102,7 +132,10 @@ const settings = schema
     // In the demo outbox mode anyone can sign in as anyone, so a well-known administrator
     // account costs nothing and lets a newcomer see /admin: admin@example.org.
     const adminEmails = e.ADMIN_EMAILS.length || !devOutbox ? e.ADMIN_EMAILS : [DEMO_ADMIN_EMAIL];
-    return { ...e, ADMIN_EMAILS: adminEmails, devOutbox, authSecret };
+    const siteOrigin = new URL(e.SITE_URL ?? e.AUTH_URL ?? `http://localhost:${e.PORT}`).origin;
+    const redirectToSite =
+      e.REDIRECT_TO_SITE_URL === undefined || e.REDIRECT_TO_SITE_URL === "" ? devOutbox : ["true", "1", "yes"].includes(e.REDIRECT_TO_SITE_URL);
+    return { ...e, ADMIN_EMAILS: adminEmails, devOutbox, authSecret, siteOrigin, redirectToSite };
   });
 
 export type Env = z.infer<typeof settings>;
@@ -124,3 +157,13 @@ export function env(): Env {
 }
 
 export { parseEnv };
+
+/**
+ * next-auth v5 reads AUTH_URL from process.env itself (request URLs of its handlers, the URL
+ * its server-side signIn() posts to, e-mailed links). Without it, it takes the host from the
+ * request's Host / X-Forwarded-Host. So the site address is handed to it here, the one module
+ * that touches process.env.
+ */
+export function exportSiteUrlForNextAuth(): void {
+  process.env.AUTH_URL = env().siteOrigin;
+}

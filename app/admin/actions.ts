@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { decideClaim } from "@/db/queries/claims";
 import { checkLicense, unpublishListing } from "@/db/queries/moderation";
 import { withAdmin } from "@/lib/auth/session";
-import { licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
+import { claimDecisionNoteSchema, licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
 
 const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 const back = (notice: string, kind: "ok" | "error" = "ok"): never => redirect(`/admin?${kind}=${encodeURIComponent(notice)}`);
@@ -29,7 +29,9 @@ export const decideClaimAction = withAdmin(async (user, form: FormData): Promise
   const id = uuidSchema.safeParse(form.get("claimId"));
   if (!id.success) back("Unknown claim.", "error");
   const approve = form.get("decision") === "approve";
-  const result = await decideClaim(await getDb(), { adminId: user.id, claimId: id.data!, approve, note: str(form.get("note")).slice(0, 1000) });
+  const note = claimDecisionNoteSchema.safeParse(str(form.get("note")));
+  if (!note.success) back(`Claim not decided: ${note.error.issues[0]?.message ?? "check the note"}`, "error");
+  const result = await decideClaim(await getDb(), { adminId: user.id, claimId: id.data!, approve, note: note.data! });
   revalidatePath("/admin");
   if (!result.ok) back(result.reason === "already_owned" ? "Claim refused: the listing already has an owner." : "That claim was already decided.", "error");
   back(approve ? "Claim approved." : "Claim refused.");

@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
 import { checkLicenseAction, decideClaimAction, unpublishAction } from "./actions";
+import { noControlChars } from "@/lib/validation/therapist-profile";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 
@@ -15,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AdminPage({ searchParams }: Props) {
   const admin = await requireAdmin();
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const q = typeof params.q === "string" && noControlChars(params.q) ? params.q.slice(0, 100) : "";
   const db = await getDb();
   const [queue, claims, found] = await Promise.all([
     listLicensesToCheck(db, { limit: 50 }),

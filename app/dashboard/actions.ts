@@ -37,9 +37,11 @@ export const createListingAction = withUser(async (user, _prev: ProfileActionSta
   if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error), message: invalidSummary };
   const where = resolveListingPlace(parsed.data.zip);
   if (!where.ok) return { ok: false, values, fieldErrors: where.fieldErrors, message: invalidSummary };
-  const result = await createListing(await getDb(), { userId: user.id, profile: parsed.data, place: where.place });
+  const result = await createListing(await getDb(), { userId: user.id, isAdmin: user.isAdmin, profile: parsed.data, place: where.place });
   if (!result.ok) {
     if (result.reason === "invalid") return { ok: false, values, fieldErrors: result.fieldErrors, message: invalidSummary };
+    if (result.reason === "limit")
+      return { ok: false, values, message: `Nothing was created: one account can create at most ${result.limit} listings. Edit one of yours, or write to us if you need more.` };
     throw new Error(`createListing: unexpected ${result.reason}`);
   }
   revalidatePath("/dashboard");

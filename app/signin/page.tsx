@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { sameOriginPath } from "@/lib/security/safe-redirect";
 import { signInWithProvider } from "./actions";
 import { SignInForm } from "./sign-in-form";
 import styles from "./signin.module.css";
@@ -20,9 +21,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  // Only paths on this site: "//elsewhere.example" would be an open redirect.
-  const raw = typeof params.callbackUrl === "string" ? params.callbackUrl : "";
-  const callbackUrl = /^\/(?![/\\])/.test(raw) ? raw : "/dashboard";
+  // Only addresses on this site, parsed as a URL (lib/security/safe-redirect.ts).
+  const callbackUrl = sameOriginPath(params.callbackUrl, env().siteOrigin);
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in did not work. Try again.") : null;
   const e = env();

@@ -3,13 +3,13 @@
 import { getDb } from "@/db/client";
 import { countPublishedTherapists, SITEMAP_PAGE_SIZE } from "@/db/queries/therapists";
 import { withApiErrors } from "@/lib/api/errors";
-import { originFromHeaders } from "@/lib/seo/site-origin";
+import { siteOrigin } from "@/lib/seo/site-origin";
 import { sitemapIndexXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiErrors("GET /sitemap.xml", async (request: Request) => {
-  const origin = originFromHeaders(request.headers);
+export const GET = withApiErrors("GET /sitemap.xml", async () => {
+  const origin = siteOrigin();
   const total = await countPublishedTherapists(await getDb());
   const pages = Math.ceil(total / SITEMAP_PAGE_SIZE);
   return xmlResponse(

@@ -13,7 +13,7 @@ async function grantOwnership(tx: Tx, row: Therapist, ownerId: string, byUserId:
   await appendRevision(tx, { therapistId: row.id, userId: byUserId ?? ownerId, version, changes: { ownerId: { old: null, new: ownerId } }, reason });
 }
 
-/** Listings nobody owns yet whose name matches, for the claim search. */
+/** Published listings nobody owns yet whose name matches, for the claim search: an unpublished listing is shown to nobody. */
 export async function findUnclaimedListings(db: Db, options: { query: string; limit?: number }) {
   const q = options.query.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
   if (q.length < 2) return [];
@@ -23,6 +23,7 @@ export async function findUnclaimedListings(db: Db, options: { query: string; li
     .where(
       and(
         isNull(therapists.ownerId),
+        eq(therapists.published, true),
         or(ilike(therapists.displayName, `%${q}%`), ilike(therapists.practiceName, `%${q}%`)),
       ),
     )
@@ -39,7 +40,13 @@ export async function claimListing(
   options: { id: string; userId: string; email: string; message?: string | null },
 ): Promise<{ ok: true; status: "approved" | "pending" } | { ok: false; reason: "not_found" }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(therapists).where(and(eq(therapists.id, options.id), isNull(therapists.ownerId))).for("update").limit(1);
+    // An unpublished listing (taken down by an administrator) can be claimed by nobody.
+    const [row] = await tx
+      .select()
+      .from(therapists)
+      .where(and(eq(therapists.id, options.id), isNull(therapists.ownerId), eq(therapists.published, true)))
+      .for("update")
+      .limit(1);
     if (!row) return { ok: false as const, reason: "not_found" as const };
     const matches = !!row.email && row.email.trim().toLowerCase() === options.email.trim().toLowerCase();
     if (!matches) {

@@ -26,7 +26,6 @@ export function ownedBy(id: string, actor: Actor) {
   return actor.isAdmin ? eq(therapists.id, id) : and(eq(therapists.id, id), eq(therapists.ownerId, actor.userId));
 }
 
-export const licenseKey = (l: LicenseRow) => `${l.state}|${l.number}|${l.credentialTitle}`;
 export const licenseLabel = (l: LicenseRow) => `${l.state} ${l.number} (${l.credentialTitle})`;
 
 export function same(a: unknown, b: unknown): boolean {

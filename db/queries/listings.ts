@@ -4,11 +4,11 @@ import "server-only";
 // listing looks exactly like a missing one), refuses a save based on a stale version, and
 // appends a profile_revisions row. The caller resolves the ZIP code to a place first (see
 // resolveListingPlace in lib/geo/zip.ts): this module only writes what it is given.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Profile } from "@/lib/validation/therapist-profile";
 import type { Db } from "../client";
-import { licenses, therapistModalities, therapists, type FieldChange, type Therapist } from "../schema";
-import { licenseKey, licenseLabel, lockForWrite, ownedBy, same, type Actor, type LicenseRow, type Tx, type WriteResult } from "./listing-writes";
+import { licenses, profileRevisions, therapistModalities, therapists, users, type FieldChange, type Therapist } from "../schema";
+import { licenseLabel, lockForWrite, ownedBy, same, type Actor, type LicenseRow, type Tx, type WriteResult } from "./listing-writes";
 import { appendRevision } from "./revisions";
 
 export type { Actor, LicenseRow, WriteResult } from "./listing-writes";
@@ -58,34 +58,124 @@ async function writeModalities(tx: Tx, therapistId: string, slugs: string[]) {
   if (slugs.length) await tx.insert(therapistModalities).values(slugs.map((modalitySlug) => ({ therapistId, modalitySlug })));
 }
 
-/** Keeps unchanged licences (and their checks); anything new or edited starts unchecked. */
+// A licence is identified by its state and number (spacing and case aside): an administrator's
+// check of it (status, when, by whom, source, note) belongs to that identity, so the owner's
+// edits to anything else, or removing the licence and adding it back, never change the check.
+// A new state or number is a new licence, unchecked; the old one's check stays in the history.
+export const licenseIdentity = (l: { state: string; number: string }) => `${l.state.trim().toUpperCase()}|${l.number.replace(/\s+/g, "").toUpperCase()}`;
+
+/** The revision field that keeps the checks of licences the owner removed. */
+export const REMOVED_LICENCE_CHECKS = "removedLicenceChecks";
+
+type LicenceCheck = {
+  state: string;
+  number: string;
+  credentialTitle: string;
+  status: "active" | "expired" | "disciplinary_action" | "unknown";
+  verifiedAt: string | null;
+  verifiedById: string | null;
+  source: string | null;
+  note: string | null;
+};
+
+/** The latest check recorded for each removed licence identity of a listing. */
+async function removedLicenceChecks(tx: Tx, therapistId: string): Promise<Map<string, LicenceCheck>> {
+  const rows = await tx
+    .select({ changes: profileRevisions.changes })
+    .from(profileRevisions)
+    .where(and(eq(profileRevisions.therapistId, therapistId), sql`(${profileRevisions.changes} -> ${REMOVED_LICENCE_CHECKS}) is not null`))
+    .orderBy(asc(profileRevisions.id));
+  const found = new Map<string, LicenceCheck>();
+  for (const r of rows) {
+    const old = r.changes[REMOVED_LICENCE_CHECKS]?.old;
+    if (Array.isArray(old)) for (const c of old as LicenceCheck[]) found.set(licenseIdentity(c), c);
+  }
+  return found;
+}
+
+/**
+ * Writes the owner's licence list. Same identity: the row (and its check) stays, its title and
+ * the number's spelling follow the form. Removed: the row goes, and its check is recorded in the
+ * revision (REMOVED_LICENCE_CHECKS) so that adding the same licence back restores it.
+ */
 async function syncLicenses(tx: Tx, therapistId: string, wanted: LicenseRow[]) {
   const current = await tx
-    .select({ id: licenses.id, state: licenses.state, number: licenses.number, credentialTitle: licenses.credentialTitle })
+    .select({
+      id: licenses.id,
+      state: licenses.state,
+      number: licenses.number,
+      credentialTitle: licenses.credentialTitle,
+      status: licenses.status,
+      verifiedAt: licenses.verifiedAt,
+      verifiedById: licenses.verifiedById,
+      source: licenses.source,
+      note: licenses.note,
+    })
     .from(licenses)
     .where(eq(licenses.therapistId, therapistId));
-  const wantedKeys = new Set(wanted.map(licenseKey));
-  const currentKeys = new Set(current.map(licenseKey));
-  const gone = current.filter((l) => !wantedKeys.has(licenseKey(l))).map((l) => l.id);
-  if (gone.length) await tx.delete(licenses).where(and(eq(licenses.therapistId, therapistId), inArray(licenses.id, gone)));
-  const added = wanted.filter((l) => !currentKeys.has(licenseKey(l)));
+  const wantedByIdentity = new Map(wanted.map((l) => [licenseIdentity(l), l]));
+  const currentByIdentity = new Map(current.map((l) => [licenseIdentity(l), l]));
+  for (const c of current) {
+    const w = wantedByIdentity.get(licenseIdentity(c));
+    if (w && (w.credentialTitle !== c.credentialTitle || w.number !== c.number)) {
+      await tx
+        .update(licenses)
+        .set({ credentialTitle: w.credentialTitle, number: w.number, updatedAt: new Date() })
+        .where(and(eq(licenses.therapistId, therapistId), eq(licenses.id, c.id)));
+    }
+  }
+  const gone = current.filter((l) => !wantedByIdentity.has(licenseIdentity(l)));
+  if (gone.length) await tx.delete(licenses).where(and(eq(licenses.therapistId, therapistId), inArray(licenses.id, gone.map((l) => l.id))));
+  const added = wanted.filter((l) => !currentByIdentity.has(licenseIdentity(l)));
+  const earlier = added.length ? await removedLicenceChecks(tx, therapistId) : new Map<string, LicenceCheck>();
   if (added.length)
     await tx.insert(licenses).values(
-      added.map((l) => ({ therapistId, ...l, status: "unknown" as const, verifiedAt: null, verifiedById: null, source: "self-reported", note: null })),
+      added.map((l) => {
+        const check = earlier.get(licenseIdentity(l));
+        return check
+          ? { therapistId, ...l, status: check.status, verifiedAt: check.verifiedAt ? new Date(check.verifiedAt) : null, verifiedById: check.verifiedById, source: check.source ?? "state board look-up", note: check.note }
+          : { therapistId, ...l, status: "unknown" as const, verifiedAt: null, verifiedById: null, source: "self-reported", note: null };
+      }),
     );
+  const removedChecks: LicenceCheck[] = gone
+    .filter((l) => l.verifiedAt !== null)
+    .map((l) => ({ state: l.state, number: l.number, credentialTitle: l.credentialTitle, status: l.status, verifiedAt: l.verifiedAt!.toISOString(), verifiedById: l.verifiedById, source: l.source, note: l.note }));
   return {
     old: current.map(licenseLabel).sort(),
     new: wanted.map(licenseLabel).sort(),
+    removedChecks,
   };
 }
+
+// Statuses only administrators set (NCBTMB "verified" / "lapsed") are not form fields: the form
+// says "certified" (self_reported) or not. Saying "certified" with the same certificate number
+// keeps the administrator's finding; a new number is a new, unchecked claim.
+const ADMIN_NCBTMB = new Set(["verified", "lapsed"]);
+const sameCertificate = (a: string | null, b: string | null) => (a ?? "").replace(/\s+/g, "").toUpperCase() === (b ?? "").replace(/\s+/g, "").toUpperCase();
+
+function keepNcbtmbFinding(current: Therapist, columns: ProfileColumns): ProfileColumns {
+  if (ADMIN_NCBTMB.has(current.ncbtmbStatus) && columns.ncbtmbStatus === "self_reported" && sameCertificate(current.ncbtmbNumber, columns.ncbtmbNumber)) {
+    return { ...columns, ncbtmbStatus: current.ncbtmbStatus };
+  }
+  return columns;
+}
+
+/** How many listings one account may create (administrators excepted). */
+export const MAX_LISTINGS_PER_ACCOUNT = 3;
 
 /** A new, unpublished listing owned by `userId`, at `place` (resolved from the profile's ZIP). */
 export async function createListing(
   db: Db,
-  options: { userId: string; profile: Profile; place: ListingPlace },
-): Promise<WriteResult<{ id: string; slug: string; version: number }>> {
+  options: { userId: string; isAdmin?: boolean; profile: Profile; place: ListingPlace },
+): Promise<WriteResult<{ id: string; slug: string; version: number }> | { ok: false; reason: "limit"; limit: number }> {
   const columns = columnsFromProfile(options.profile, options.place);
   return db.transaction(async (tx) => {
+    if (!options.isAdmin) {
+      // The account's row is locked so that simultaneous creates are counted one after another.
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, options.userId)).for("update");
+      const [owned] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(therapists).where(eq(therapists.ownerId, options.userId));
+      if ((owned?.n ?? 0) >= MAX_LISTINGS_PER_ACCOUNT) return { ok: false as const, reason: "limit" as const, limit: MAX_LISTINGS_PER_ACCOUNT };
+    }
     const [row] = await tx
       .insert(therapists)
       .values({ ...columns, slug: slugify(columns.displayName, columns.city), ownerId: options.userId, published: false, isDemo: false, version: 1 })
@@ -145,22 +235,27 @@ export async function updateListing(
   db: Db,
   options: Actor & { id: string; version: number; profile: Profile; place: ListingPlace },
 ): Promise<WriteResult> {
-  const columns = columnsFromProfile(options.profile, options.place);
+  const proposed = columnsFromProfile(options.profile, options.place);
   return db.transaction(async (tx) => {
     const locked = await lockForWrite(tx, { id: options.id, actor: options, version: options.version });
     if (!locked.ok) return locked;
     const { current } = locked;
+    const columns = keepNcbtmbFinding(current, proposed);
     const changes: Record<string, FieldChange> = {};
     for (const k of [...PROFILE_COLUMNS, ...DERIVED_COLUMNS]) {
       if (!same(current[k], columns[k])) changes[k] = { old: current[k], new: columns[k] };
     }
     const lic = await syncLicenses(tx, current.id, options.profile.licenses);
     if (!same(lic.old, lic.new)) changes.licenses = { old: lic.old, new: lic.new };
+    if (lic.removedChecks.length) changes[REMOVED_LICENCE_CHECKS] = { old: lic.removedChecks, new: null };
     if (Object.keys(changes).length === 0) return { ok: true as const, version: current.version };
     const version = current.version + 1;
+    // Leaving "verified" / "lapsed" drops its date too; the finding stays in this revision.
+    const ncbtmbVerifiedAt = ADMIN_NCBTMB.has(columns.ncbtmbStatus) ? current.ncbtmbVerifiedAt : null;
+    if (!same(current.ncbtmbVerifiedAt, ncbtmbVerifiedAt)) changes.ncbtmbVerifiedAt = { old: current.ncbtmbVerifiedAt, new: ncbtmbVerifiedAt };
     await tx
       .update(therapists)
-      .set({ ...columns, version, updatedAt: new Date() })
+      .set({ ...columns, ncbtmbVerifiedAt, version, updatedAt: new Date() })
       .where(and(eq(therapists.id, current.id), eq(therapists.version, current.version)));
     if (changes.modalitySlugs) await writeModalities(tx, current.id, columns.modalitySlugs);
     await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes });

@@ -5,8 +5,9 @@ import type { NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { env } from "@/lib/env";
-import { deliverSignInLink } from "./mailer";
+import { env, exportSiteUrlForNextAuth } from "@/lib/env";
+import { sameOriginUrl } from "@/lib/security/safe-redirect";
+import { sendSignInLink } from "./sign-in-email";
 
 export const EMAIL_PROVIDER_ID = "email";
 
@@ -25,6 +26,8 @@ export function isAdminEmail(email: string | null | undefined): boolean {
 
 export async function buildAuthConfig(): Promise<NextAuthConfig> {
   const e = env();
+  // Before next-auth builds any URL: its links and redirects use the site address only.
+  exportSiteUrlForNextAuth();
   const db = await getDb();
   const { DrizzleAdapter } = await import("@auth/drizzle-adapter");
 
@@ -35,7 +38,7 @@ export async function buildAuthConfig(): Promise<NextAuthConfig> {
     from: e.EMAIL_FROM,
     maxAge: 60 * 60,
     async sendVerificationRequest({ identifier, url }) {
-      await deliverSignInLink({ to: identifier, url });
+      await sendSignInLink({ to: identifier, url });
     },
     options: {},
   } as EmailConfig;
@@ -60,6 +63,10 @@ export async function buildAuthConfig(): Promise<NextAuthConfig> {
     useSecureCookies: secureCookiesEnabled(),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     callbacks: {
+      // After sign-in: only addresses on the site (parsed, origin compared), else its home.
+      redirect({ url }) {
+        return sameOriginUrl(url, e.siteOrigin, "/");
+      },
       // Only what the app needs: never the whole user row.
       session({ session, user }) {
         const role = (user as { role?: string }).role === "admin" || isAdminEmail(user.email) ? "admin" : "therapist";

@@ -3,6 +3,7 @@ import "server-only";
 // through these (a proxy redirect is never the only check).
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
+import { checkActionArgs } from "@/lib/actions/raw-input";
 import { isAdminEmail } from "./config";
 
 export type SessionUser = { id: string; email: string; role: "therapist" | "admin"; isAdmin: boolean };
@@ -29,11 +30,20 @@ export async function requireAdmin(): Promise<SessionUser> {
   return user;
 }
 
-/** Wraps a server action: runs it only for a signed-in user. */
+/**
+ * Wraps a server action: runs it only for a signed-in user, and only with the arguments a form
+ * sends (`(form)` or `(previousState, form)`, bounded well-formed text; lib/actions/raw-input.ts).
+ * Anything else gets the previous state back with a message, or a 404 for a plain form action.
+ */
 export function withUser<A extends unknown[], R>(fn: (user: SessionUser, ...args: A) => Promise<R>) {
   return async (...args: A): Promise<R> => {
     const user = await getCurrentUser();
     if (!user) redirect("/signin");
+    const raw = checkActionArgs(args);
+    if (!raw.ok) {
+      if (raw.prev && "values" in raw.prev) return { ...raw.prev, ok: false, message: `${raw.message} Reload the page and try again.` } as R;
+      notFound();
+    }
     return fn(user, ...args);
   };
 }

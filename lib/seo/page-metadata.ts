@@ -1,11 +1,12 @@
 // Title, description, canonical address and Open Graph tags for a page, with absolute URLs
-// built from the request's origin (lib/seo/site-origin.ts).
+// built from the configured site address (lib/seo/site-origin.ts).
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { absoluteUrl, originFromHeaders } from "./site-origin";
+import { connection } from "next/server";
+import { absoluteUrl, siteOrigin } from "./site-origin";
 
 export async function pageMetadata(options: { path: string; title: string; description: string; ogType?: "website" | "article" }): Promise<Metadata> {
-  const origin = originFromHeaders(await headers());
+  await connection();
+  const origin = siteOrigin();
   const url = absoluteUrl(origin, options.path);
   return {
     metadataBase: new URL(origin),

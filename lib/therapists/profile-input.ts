@@ -9,12 +9,26 @@ import { CHECKED_LICENSE_STATUSES, SCIATICA_LEVELS, SELF_NCBTMB_STATUSES } from 
 export const LICENSE_ROWS = 3;
 export const MODALITY_SLUGS = MODALITIES.map((m) => m.slug);
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+// No form sends control characters but tab and newline; NUL in particular is refused by
+// PostgreSQL and used to come back as a 500.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const noControlChars = (v: string) => !CONTROL_CHARS.test(v);
+export const CONTROL_CHARS_MESSAGE = "Remove the invisible control characters from this text (paste it as plain text).";
+/** A real calendar day from 1990 up to tomorrow (time zones), as YYYY-MM-DD. */
+const pastDay = (message: string) =>
+  z.iso.date(message).refine((v) => {
+    const d = new Date(`${v}T12:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= "1990-01-01" && d.getTime() <= Date.now() + 36 * 3600 * 1000;
+  }, message);
+
+/** Any short text a person types: trimmed, bounded, no control characters. */
+export const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`).refine(noControlChars, CONTROL_CHARS_MESSAGE);
 const optionalText = (max: number) => text(max).transform((v) => (v === "" ? null : v));
 const list = (maxItems: number, maxEach: number) =>
   z
     .string()
     .max(maxItems * (maxEach + 2))
+    .refine(noControlChars, CONTROL_CHARS_MESSAGE)
     .transform((v) =>
       [...new Set(v.split(/[,\n]/).map((s) => s.trim()).filter(Boolean))],
     )
@@ -99,7 +113,7 @@ export const profileSchema = z
       ctx.addIssue({ code: "custom", path: ["ncbtmbNumber"], message: "Enter your NCBTMB certificate number." });
     const seen = new Set<string>();
     p.licenses.forEach((l, i) => {
-      const key = `${l.state}|${l.number}`;
+      const key = `${l.state}|${l.number.replace(/\s+/g, "").toUpperCase()}`;
       if (l.number && seen.has(key))
         ctx.addIssue({ code: "custom", path: ["licenses", i, "number"], message: "This licence is listed twice." });
       seen.add(key);
@@ -191,7 +205,7 @@ export const licenseCheckSchema = z.object({
   licenseId: z.uuid(),
   status: z.enum(CHECKED_LICENSE_STATUSES, "Choose what the state board shows."),
   note: text(1000),
-  checkedOn: z.iso.date("Enter the date you checked, as YYYY-MM-DD."),
+  checkedOn: pastDay("Enter the date you checked, as YYYY-MM-DD (not in the future)."),
 });
 
 /** What the profile form's server actions answer (read with useActionState). */

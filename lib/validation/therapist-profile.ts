@@ -3,6 +3,7 @@
 // lib/therapists/profile-input.ts; the re-export below keeps modules that still import it from
 // here compiling until they move (import from lib/therapists in new code).
 import { z } from "zod";
+import { text } from "@/lib/therapists/profile-input";
 
 export * from "@/lib/therapists/profile-input";
 
@@ -14,4 +15,9 @@ export const uuidSchema = z.uuid("Unknown listing.");
 
 export const versionSchema = z.coerce.number().int().min(1);
 
-export const reasonSchema = z.string().trim().max(1000, "Keep this under 1000 characters.").min(3, "Give a reason (at least 3 characters).");
+export const reasonSchema = text(1000).min(3, "Give a reason (at least 3 characters).");
+
+export const claimDecisionNoteSchema = text(1000);
+
+/** The claim search's text: short, plain. */
+export const claimQuerySchema = text(100);

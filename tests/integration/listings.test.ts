@@ -66,6 +66,8 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
   let alice: string;
   let bob: string;
   let admin: string;
+  // A second owner: one account creates at most MAX_LISTINGS_PER_ACCOUNT listings.
+  let ann: string;
 
   beforeAll(async () => {
     store = await createStore();
@@ -77,6 +79,7 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     alice = rows[0]!.id;
     bob = rows[1]!.id;
     admin = (await grantAdmin(database.db, { email: "Admin@Example.org" })).id;
+    ann = (await database.db.insert(users).values({ email: "ann@example.org" }).returning({ id: users.id }))[0]!.id;
   });
 
   afterAll(async () => {
@@ -179,7 +182,7 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
   });
 
   it("an administrator checks a licence; the therapist editing it sends it back to not checked", async () => {
-    const created = await createListing(database.db, { userId: alice, ...listing({ licenses: [{ state: "NY", number: "CHK-1", credentialTitle: "LMT" }, { state: "NJ", number: "NJ-9", credentialTitle: "LMT" }] }) });
+    const created = await createListing(database.db, { userId: ann, ...listing({ licenses: [{ state: "NY", number: "CHK-1", credentialTitle: "LMT" }, { state: "NJ", number: "NJ-9", credentialTitle: "LMT" }] }) });
     if (!created.ok) throw new Error("create failed");
     const queue = await listLicensesToCheck(database.db);
     const ny = queue.find((l) => l.number === "CHK-1")!;
@@ -195,7 +198,7 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     // The therapist edits the NY licence number and keeps NJ as it was.
     const saved = await updateListing(database.db, {
       id: created.id,
-      userId: alice,
+      userId: ann,
       version: 3,
       ...listing({ licenses: [{ state: "NY", number: "CHK-2", credentialTitle: "LMT" }, { state: "NJ", number: "NJ-9", credentialTitle: "LMT" }] }),
     });
@@ -204,12 +207,12 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     const edited = after.find((l) => l.state === "NY")!;
     expect(edited).toMatchObject({ number: "CHK-2", status: "unknown", verifiedAt: null, verifiedById: null, source: "self-reported" });
     expect(after.find((l) => l.state === "NJ")).toMatchObject({ status: "active", source: "state board look-up" });
-    const history = await listRevisions(database.db, { id: created.id, userId: alice });
+    const history = await listRevisions(database.db, { id: created.id, userId: ann });
     expect(history![0]!.changes.licenses).toEqual({ old: ["NJ NJ-9 (LMT)", "NY CHK-1 (LMT)"], new: ["NJ NJ-9 (LMT)", "NY CHK-2 (LMT)"] });
   });
 
   it("another therapist's ids get not-found and change nothing", async () => {
-    const created = await createListing(database.db, { userId: alice, ...listing() });
+    const created = await createListing(database.db, { userId: ann, ...listing() });
     if (!created.ok) throw new Error("create failed");
     const before = await database.db.select().from(therapists).where(eq(therapists.id, created.id));
     expect(await getListingForEdit(database.db, { id: created.id, userId: bob })).toBeNull();
@@ -217,9 +220,9 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     expect(await setListingPublished(database.db, { id: created.id, userId: bob, published: true })).toEqual({ ok: false, reason: "not_found" });
     const after = await database.db.select().from(therapists).where(eq(therapists.id, created.id));
     expect(after).toEqual(before);
-    expect(await listRevisions(database.db, { id: created.id, userId: alice })).toHaveLength(1);
+    expect(await listRevisions(database.db, { id: created.id, userId: ann })).toHaveLength(1);
     // The owner and an administrator can.
-    expect(await setListingPublished(database.db, { id: created.id, userId: alice, published: true })).toEqual({ ok: true, version: 2 });
+    expect(await setListingPublished(database.db, { id: created.id, userId: ann, published: true })).toEqual({ ok: true, version: 2 });
     expect(await unpublishListing(database.db, { id: created.id, adminId: admin, reason: "Spam" })).toEqual({ ok: true, version: 3 });
     const [moderated] = await database.db.select().from(therapists).where(eq(therapists.id, created.id));
     expect(moderated).toMatchObject({ published: false, moderationNote: "Spam" });

@@ -15,7 +15,7 @@ describe("sign-in settings", () => {
 
   it("with SMTP: no outbox, AUTH_SECRET required, ADMIN_EMAILS as given", () => {
     expect(() => parseEnv({ NODE_ENV: "production", SMTP_HOST: "smtp.example.org" })).toThrow(/AUTH_SECRET: is required/);
-    const e = parseEnv({ SMTP_HOST: "smtp.example.org", AUTH_SECRET: "x".repeat(40), ADMIN_EMAILS: " A@Example.org, b@example.org " });
+    const e = parseEnv({ SMTP_HOST: "smtp.example.org", SITE_URL: "https://therapists.example.org", AUTH_SECRET: "x".repeat(40), ADMIN_EMAILS: " A@Example.org, b@example.org " });
     expect(e.devOutbox).toBe(false);
     expect(e.authSecret).toBe("x".repeat(40));
     expect(e.ADMIN_EMAILS).toEqual(["a@example.org", "b@example.org"]);

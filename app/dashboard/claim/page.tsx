@@ -5,6 +5,7 @@ import { findUnclaimedListings } from "@/db/queries/claims";
 import { requireUser } from "@/lib/auth/session";
 import { claimListingAction } from "../actions";
 import styles from "../dashboard.module.css";
+import { noControlChars } from "@/lib/validation/therapist-profile";
 
 export const metadata: Metadata = { title: "Claim a listing", robots: { index: false } };
 
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ClaimPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard/claim");
   const q = (await searchParams).q;
-  const query = typeof q === "string" ? q.slice(0, 100) : "";
+  const query = typeof q === "string" && noControlChars(q) ? q.slice(0, 100) : "";
   const results = query ? await findUnclaimedListings(await getDb(), { query }) : [];
   return (
     <div className="container stack">

@@ -5,16 +5,16 @@ import { listPublishedTherapistSlugs, SITEMAP_PAGE_SIZE } from "@/db/queries/the
 import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { ApiError, withApiErrors } from "@/lib/api/errors";
 import { statePageHref } from "@/lib/licensing/vocabulary";
-import { originFromHeaders } from "@/lib/seo/site-origin";
+import { siteOrigin } from "@/lib/seo/site-origin";
 import { STATIC_PATHS, urlSetXml, xmlResponse } from "@/lib/seo/sitemap-xml";
 
 export const dynamic = "force-dynamic";
 
 const notFound = () => new ApiError("not_found", "No such sitemap.");
 
-export const GET = withApiErrors("GET /sitemaps/[file]", async (request: Request, { params }: { params: Promise<{ file: string }> }) => {
+export const GET = withApiErrors("GET /sitemaps/[file]", async (_request: Request, { params }: { params: Promise<{ file: string }> }) => {
   const { file } = await params;
-  const origin = originFromHeaders(request.headers);
+  const origin = siteOrigin();
   const db = await getDb();
   if (file === "pages.xml") {
     const modalities = await listModalities(db);

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -13,7 +12,7 @@ import { lookupZip } from "@/lib/geo/zip";
 import { therapistSlugSchema } from "@/lib/profiles/slug";
 import { toPublicProfile, type PublicProfile } from "@/lib/therapists/public-profile";
 import { formatLongDate } from "@/lib/therapists/vocabulary";
-import { absoluteUrl, originFromHeaders } from "@/lib/seo/site-origin";
+import { absoluteUrl, siteOrigin } from "@/lib/seo/site-origin";
 import { buildTherapistJsonLd } from "@/lib/seo/therapist-json-ld";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadProfile(slug);
   if (!found) return { title: "Therapist not found", robots: { index: false } };
   const { profile } = found;
-  const origin = originFromHeaders(await headers());
+  const origin = siteOrigin();
   const url = absoluteUrl(origin, `/therapists/${profile.slug}`);
   const title = `${profile.displayName}, massage therapist in ${profile.location.city}, ${profile.location.state}`;
   const description = summary(profile);
@@ -63,7 +62,7 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
   const found = await loadProfile(slug);
   if (!found) notFound();
   const { profile: p } = found;
-  const origin = originFromHeaders(await headers());
+  const origin = siteOrigin();
   const search = searchContext((await searchParams).from);
   const searchPlace = search?.zip ? lookupZip(search.zip) : undefined;
   const distance = searchPlace ? haversineMiles(searchPlace, p.location) : undefined;
