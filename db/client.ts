@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { connection } from "next/server";
 import { env } from "@/lib/env";
 import { DatabaseLockedError, lockDataFolder } from "./pglite-lock";
 import { createFifoGate, gatePglite, type QueueLimits } from "./pglite-queue";
@@ -107,7 +108,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 const globalKey = Symbol.for("therapist-finder.database");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Database> };
 
-export function getDatabase(): Promise<Database> {
+export async function getDatabase(): Promise<Database> {
+  // `next build` prerenders pages in its workers to learn which are static; a page that asks
+  // for the database must never open it there. connection() tells Next.js that what follows
+  // needs a real request: in a prerender it stops here; in a request it returns at once.
+  // Outside Next.js (scripts, tests) it refuses ("outside a request scope"), which is fine.
+  try {
+    await connection();
+  } catch (error) {
+    if (!(error instanceof Error && error.message.includes("outside a request scope"))) throw error;
+  }
+  return openShared();
+}
+
+function openShared(): Promise<Database> {
   const g = globalThis as GlobalWithDb;
   if (!g[globalKey]) {
     const e = env();

@@ -66,7 +66,24 @@ function toCriteria(p: SearchParams, location: ResolvedLocation | null): Omit<Se
   };
 }
 
-export async function runSearch(db: Db, params: SearchParams): Promise<SearchOutcome> {
+// Identical searches that arrive while one is running share its answer instead of running
+// again: under a crowd, most visitors open the same few searches (the results page with no
+// filters above all), and on the embedded database every statement waits its turn. Nothing is
+// kept once the search is done, so no answer is older than the request that asked for it.
+const inFlight = new WeakMap<Db, Map<string, Promise<SearchOutcome>>>();
+
+export function runSearch(db: Db, params: SearchParams): Promise<SearchOutcome> {
+  let running = inFlight.get(db);
+  if (!running) inFlight.set(db, (running = new Map()));
+  const key = JSON.stringify(params);
+  const shared = running.get(key);
+  if (shared) return shared;
+  const search = searchOnce(db, params).finally(() => running.delete(key));
+  running.set(key, search);
+  return search;
+}
+
+async function searchOnce(db: Db, params: SearchParams): Promise<SearchOutcome> {
   let location: ResolvedLocation | null = null;
   if (params.location) {
     const resolved = resolveLocation(params.location);

@@ -62,7 +62,7 @@ describe("GET /api/therapists when the embedded database is busy", () => {
     ({ GET } = await import("@/app/api/therapists/route"));
     const { getDatabase } = await import("@/db/client");
     await getDatabase();
-  });
+  }, 600_000);
 
   afterAll(async () => {
     const { getDatabase } = await import("@/db/client");
@@ -101,5 +101,20 @@ describe("GET /api/therapists when the embedded database is busy", () => {
     const after = await GET(new Request("http://localhost/api/therapists"));
     expect(after.status).toBe(200);
     expect(((await after.json()) as { total: number }).total).toBeGreaterThan(0);
+  });
+
+  it("identical searches running at once share one answer, and none is kept afterwards", async () => {
+    const { getDb } = await import("@/db/client");
+    const { runSearch } = await import("@/lib/search/run-search");
+    const { parseSearchParams } = await import("@/lib/search/params");
+    const parsed = parseSearchParams(new URLSearchParams(""));
+    if (!parsed.ok) throw new Error("no-parameter search did not parse");
+    const db = await getDb();
+    const [a, b] = await Promise.all([runSearch(db, parsed.params), runSearch(db, parsed.params)]);
+    expect(a).toBe(b);
+    expect(a.ok && a.total).toBeGreaterThan(0);
+    const later = await runSearch(db, parsed.params);
+    expect(later).not.toBe(a);
+    expect(later).toEqual(a);
   });
 });
