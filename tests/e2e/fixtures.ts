@@ -22,8 +22,19 @@ async function addSession(context: BrowserContext, baseURL: string, email: strin
   });
   expect(res.status(), await res.text()).toBe(200);
   const { cookie } = (await res.json()) as { cookie: { name: string; value: string; expires: number; secure: boolean } };
+  // By domain and path: a `__Secure-` cookie cannot be set "from" an http:// address, though
+  // Chromium sends it to localhost, which it treats as a secure origin.
   await context.addCookies([
-    { name: cookie.name, value: cookie.value, url: baseURL, expires: cookie.expires, httpOnly: true, secure: cookie.secure, sameSite: "Lax" },
+    {
+      name: cookie.name,
+      value: cookie.value,
+      domain: new URL(baseURL).hostname,
+      path: "/",
+      expires: cookie.expires,
+      httpOnly: true,
+      secure: cookie.secure,
+      sameSite: "Lax",
+    },
   ]);
 }
 
