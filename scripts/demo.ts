@@ -51,7 +51,8 @@ if (!e.DATABASE_URL) {
 
 const where = e.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${e.PGLITE_DATA_DIR}`;
 console.log(`Starting the server on ${where}; the first start seeds ${e.DEMO_COUNT} fictional therapists...`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+// The peer-address hook records each request's TCP peer for rate limits (lib/security/client-address.ts).
+const server = spawn(process.execPath, ["--import", "./lib/security/peer-address-hook.mjs", nextBin, "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));

@@ -2,7 +2,7 @@
 // so it counts only as far as TRUST_PROXY_HOPS says proxies of ours added to it; with no proxy
 // (0, the default) the client is the TCP peer, which the server start-up hook
 // (lib/security/peer-address-hook.mjs) records in PEER_ADDRESS_HEADER, overwriting any copy
-// the client sent. See docs/decisions/0005-site-address-and-proxies.md.
+// the client sent. See docs/decisions/0006-site-address-and-proxies.md.
 
 export const PEER_ADDRESS_HEADER = "x-therapist-finder-peer";
 /** Set on globalThis by the hook: only then is PEER_ADDRESS_HEADER the server's own word. */
