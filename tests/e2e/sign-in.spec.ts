@@ -59,19 +59,20 @@ test("sign-in asks for a valid e-mail, keeps what was typed, and the dashboard n
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
 });
 
-test("next-auth's own sign-in endpoint is rate limited per e-mail too", async ({ request }, info) => {
+test("next-auth's own sign-in endpoint never refuses a mailbox, and refuses a malformed address", async ({ request }, info) => {
   const email = uniqueEmail("limited", info);
   const statuses: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 5; i++) {
     const res = await request.post("/api/auth/signin/email", { form: { email }, maxRedirects: 0 });
     statuses.push(res.status());
   }
-  // Five requests reach next-auth (refused there for want of a CSRF token); then 429.
-  expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
-  expect(statuses.slice(5)).toEqual([429, 429]);
+  // Every request reaches next-auth (refused there for want of a CSRF token, so no link is
+  // sent and none counts against the mailbox); a per-mailbox refusal would let a stranger lock
+  // its owner out (tests/e2e/security.spec.ts covers the per-mailbox allowance).
+  expect(statuses.every((s) => s !== 429 && s < 500)).toBe(true);
   const bad = await request.post("/api/auth/signin/email", { form: { email: "nope" }, maxRedirects: 0 });
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ fields: { email: expect.any(String) } });
+  expect(await bad.json()).toMatchObject({ error: { code: "invalid_request", fields: { email: [expect.any(String)] } } });
 });
 
 test("the sign-in, check-your-e-mail and outbox pages have no axe violations", async ({ page }, info) => {
