@@ -8,6 +8,7 @@ import { claimListing, decideClaim, listPendingClaims } from "@/db/queries/claim
 import { createListing, getListingForEdit, setListingPublished, updateListing } from "@/db/queries/listings";
 import { checkLicense, listLicensesToCheck, unpublishListing } from "@/db/queries/moderation";
 import { listRevisions } from "@/db/queries/revisions";
+import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { licenses, sessions, therapistModalities, therapists, users } from "@/db/schema";
 import { resolveListingPlace } from "@/lib/geo/zip";
 import { profileSchema, type ProfileInput } from "@/lib/validation/therapist-profile";
@@ -187,7 +188,8 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     const queue = await listLicensesToCheck(database.db);
     const ny = queue.find((l) => l.number === "CHK-1")!;
     expect(ny).toMatchObject({ state: "NY", therapistId: created.id, stateName: "New York" });
-    expect(ny.lookupUrl).toMatch(/^https:\/\//);
+    // The queue carries the state's look-up address from the reviewed rules (null where none is on file).
+    expect(ny.lookupUrl).toBe(loadStateLicensing().find((r) => r.code === "NY")!.lookupUrl);
     expect(await checkLicense(database.db, { adminId: admin, licenseId: ny.id, status: "active", note: "Board look-up", checkedOn: "2026-11-20" })).toEqual({ ok: true, version: 2 });
     const nj = queue.find((l) => l.number === "NJ-9")!;
     await checkLicense(database.db, { adminId: admin, licenseId: nj.id, status: "active", note: "", checkedOn: "2026-11-20" });
