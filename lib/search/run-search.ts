@@ -41,6 +41,8 @@ export type SearchOutcome =
       sort: SearchCriteria["sort"];
       total: number;
       totalCapped: boolean;
+      /** total is an estimate ("about 3,400"): more matches than are counted exactly. */
+      totalIsEstimate: boolean;
       page: number;
       pageSize: number;
       pageCount: number;
@@ -92,7 +94,7 @@ export async function runSearch(db: Db, params: SearchParams): Promise<SearchOut
   }
   const sort = params.sort ?? (location?.kind === "point" ? "nearest" : "best");
   const criteria = toCriteria(params, location);
-  const [{ rows, total, totalCapped }, rules] = await Promise.all([
+  const [{ rows, total, totalCapped, totalIsEstimate }, rules] = await Promise.all([
     searchTherapists(db, { ...criteria, sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize }),
     stateRules(db),
   ]);
@@ -127,6 +129,7 @@ export async function runSearch(db: Db, params: SearchParams): Promise<SearchOut
     sort,
     total,
     totalCapped,
+    totalIsEstimate,
     page: params.page,
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),

@@ -26,6 +26,7 @@ export const GET = withApiErrors("GET /api/therapists", async (request: Request)
     sort: outcome.sort,
     total: outcome.total,
     totalIsCapped: outcome.totalCapped,
+    totalIsEstimate: outcome.totalIsEstimate,
     page: outcome.page,
     pageSize: outcome.pageSize,
     pageCount: outcome.pageCount,
