@@ -280,3 +280,22 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
 }
 
 export type SearchRow = Awaited<ReturnType<typeof searchTherapists>>["rows"][number];
+
+/**
+ * The floor a search is measured against (npm run bench): the 20 nearest published therapists
+ * offering one modality, straight from the nearest-first GiST scan.
+ */
+export async function idealNearest(db: Db, near: { latitude: number; longitude: number }, modality: string): Promise<number> {
+  const rows = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(published, sql`${t.modalitySlugs} @> array[${modality}]::text[]`))
+    .orderBy(sql`${t.earth} <-> ${centre(near)}`)
+    .limit(20);
+  return rows.length;
+}
+
+/** After a bulk load: statistics for the planner and the visibility map for index-only scans. */
+export async function vacuumAnalyzeTherapists(db: Db): Promise<void> {
+  await db.execute(sql`vacuum analyze therapists`);
+}
