@@ -1,4 +1,4 @@
-DROP INDEX "therapists_earth_idx";--> statement-breakpoint
+DROP INDEX IF EXISTS "therapists_earth_idx";--> statement-breakpoint
 ALTER TABLE "therapists" ADD COLUMN "earth" "cube" GENERATED ALWAYS AS (ll_to_earth(latitude, longitude)) STORED NOT NULL;--> statement-breakpoint
 CREATE INDEX "therapists_earth_published_idx" ON "therapists" USING gist ("earth") WHERE "therapists"."published";--> statement-breakpoint
 CREATE INDEX "therapists_earth_score0_idx" ON "therapists" USING gist ("earth") WHERE "therapists"."published" and "therapists"."criteria_score" = 0;--> statement-breakpoint
