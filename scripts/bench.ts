@@ -168,7 +168,9 @@ function hammer(port: number, paths: string[], seconds = SECONDS): Promise<HttpR
       (error, result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
-        resolve({ rps: result.requests.average, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: result.errors + result.non2xx });
+        // No answer at all (a server that did not start) reads as NaN, not a crash.
+        const at = (p: number) => (latencies.length ? percentile(latencies, p) : Number.NaN);
+        resolve({ rps: result.requests.average, p50: at(50), p99: at(99), errors: result.errors + result.non2xx });
       },
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
