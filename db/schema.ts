@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { StateSource } from "./reference/state-licensing";
 import {
+  customType,
   bigserial,
   boolean,
   char,
@@ -20,6 +21,17 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/** A point on the earth as the earthdistance extension stores it (a 3-D cube). */
+const cube = customType<{ data: string; driverData: string }>({ dataType: () => "cube" });
+
+// One GiST index per criteria score (0 to 6): "best match" near a place reads each level
+// nearest-first and stops after the page (db/queries/search.ts).
+const SCORE_LEVELS = [0, 1, 2, 3, 4, 5, 6] as const;
+// A fixed 1-in-16 sample of the rows (by the last byte of the random id), indexed on its own
+// so that counts too large to count exactly are estimated from a sixteenth of the rows.
+export const SAMPLE_PREDICATE = "(get_byte(uuid_send(id), 15) & 15) = 0";
+export const SAMPLE_FACTOR = 16;
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -185,6 +197,10 @@ export const therapists = pgTable(
     // so that "best match" and "licence checked" are indexed at national scale.
     homeLicenseChecked: boolean("home_license_checked").notNull().default(false),
     criteriaScore: smallint("criteria_score").notNull().default(0),
+    // ll_to_earth(latitude, longitude), stored so that searches index and read it directly.
+    earth: cube("earth")
+      .notNull()
+      .generatedAlwaysAs(sql`ll_to_earth(latitude, longitude)`),
     isDemo: boolean("is_demo").notNull().default(false),
     published: boolean("published").notNull().default(false),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
@@ -193,8 +209,6 @@ export const therapists = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Radius search: earth_box(...) @> ll_to_earth(lat, lng) and nearest-first ordering use this.
-    index("therapists_earth_idx").using("gist", sql`ll_to_earth(${t.latitude}, ${t.longitude})`),
     index("therapists_modalities_idx").using("gin", t.modalitySlugs),
     index("therapists_name_trgm_idx").using(
       "gin",
@@ -203,10 +217,21 @@ export const therapists = pgTable(
     index("therapists_state_idx").on(t.state),
     index("therapists_owner_idx").on(t.ownerId),
     // Whole-state and national searches, sorted by best match or by name, read these in order.
+    // Migration 0007 makes these two covering (INCLUDE the filter columns, which drizzle-kit
+    // cannot express): a state search tests its filters on the index entries alone.
     index("therapists_state_best_idx")
       .on(t.state, t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id)
       .where(sql`${t.published}`),
     index("therapists_state_name_idx").on(t.state, sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
+    // Radius searches (earth_box(...) @> earth) and nearest first (earth <-> centre) use this.
+    index("therapists_earth_published_idx").using("gist", t.earth).where(sql`${t.published}`),
+    ...SCORE_LEVELS.map((level) =>
+      index(`therapists_earth_score${level}_idx`)
+        .using("gist", t.earth)
+        .where(sql`${t.published} and ${t.criteriaScore} = ${sql.raw(String(level))}`),
+    ),
+    index("therapists_earth_sample_idx").using("gist", t.earth).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
+    index("therapists_state_sample_idx").on(t.state).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
     index("therapists_best_idx").on(t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
   ],
 );

@@ -52,7 +52,7 @@ function ErrorSummary({ errors, suggestions }: { errors: Record<string, string[]
 }
 
 function heading(outcome: Extract<SearchOutcome, { ok: true }>) {
-  const n = outcome.totalIsCapped ? "1,000+" : outcome.total.toLocaleString("en-US");
+  const n = `${outcome.totalIsEstimate ? "about " : ""}${outcome.total.toLocaleString("en-US")}`;
   const noun = outcome.total === 1 ? "therapist" : "therapists";
   if (outcome.location?.kind === "point") return `${n} ${noun} within ${radiusOf(outcome.params)} miles of ${outcome.location.label}`;
   if (outcome.location?.kind === "state") return `${n} ${noun} in ${outcome.location.label}`;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { licenses, stateLicensing, therapists } from "../schema";
+import { licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists } from "../schema";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
@@ -24,11 +24,15 @@ export type SearchCriteria = {
   offset: number;
 };
 
-/** Counts stop here: past it the page says "1,000+" rather than count every match. */
-export const COUNT_CAP = 1000;
+/**
+ * Counts are exact up to here; past it a search's count is estimated from a fixed 1-in-16
+ * sample of the rows (its own indexes, db/schema.ts) and shown as "about 3,400".
+ */
+export const COUNT_EXACT_UP_TO = 1000;
+/** Kept for the API's totalIsCapped / countIsCapped: more than this many match. */
+export const COUNT_CAP = COUNT_EXACT_UP_TO;
 
 const t = therapists;
-const point = sql`ll_to_earth(${t.latitude}, ${t.longitude})`;
 const centre = (n: { latitude: number; longitude: number }) => sql`ll_to_earth(${n.latitude}::float8, ${n.longitude}::float8)`;
 // Must match the expression of the trigram index therapists_name_trgm_idx.
 const nameText = sql`lower(${t.displayName} || ' ' || coalesce(${t.practiceName}, ''))`;
@@ -51,7 +55,7 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
     const metres = c.near.radiusMiles * METRES_PER_MILE;
     where.set(
       "radius",
-      sql`earth_box(${centre(c.near)}, ${metres}::float8) @> ${point} and earth_distance(${centre(c.near)}, ${point}) <= ${metres}::float8`,
+      sql`earth_box(${centre(c.near)}, ${metres}::float8) @> ${t.earth} and earth_distance(${centre(c.near)}, ${t.earth}) <= ${metres}::float8`,
     );
   }
   if (c.state) where.set("state", eq(t.state, c.state));
@@ -76,30 +80,122 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
 const published = eq(t.published, true);
 
 /** How many published therapists match, counted up to COUNT_CAP + 1. */
-export async function countMatches(db: Db, conditions: Iterable<SQL>): Promise<number> {
+export async function countMatches(db: Db, conditions: Iterable<SQL>, upTo = COUNT_CAP): Promise<number> {
   const inner = db
     .select({ one: sql`1` })
     .from(t)
     .where(and(published, ...conditions))
-    .limit(COUNT_CAP + 1)
+    .limit(upTo + 1)
     .as("m");
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(inner);
   return row?.n ?? 0;
 }
 
+/** Two significant figures: an estimate does not pretend to more. */
+const roughly = (n: number) => {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / step) * step;
+};
+
+export type MatchCount = { count: number; estimated: boolean };
+
+/**
+ * How many published therapists match: exact up to `exactUpTo`, else estimated from the
+ * 1-in-16 sample (the sampled matches times 16, to two significant figures). On uniformly
+ * mixed rows the estimate's relative error is about 1/sqrt(count / 16): 13% at 1,000 matches,
+ * 4% at 10,000.
+ */
+export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO): Promise<MatchCount> {
+  const exact = await countMatches(db, conditions, exactUpTo);
+  if (exact <= exactUpTo) return { count: exact, estimated: false };
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(t)
+    .where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions));
+  return { count: Math.max(roughly((row?.n ?? 0) * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true };
+}
+
+// The order of every search (the results must never change with the query's plan):
+// - nearest:  distance, id
+// - best:     criteria score (high first), [distance when near a place], lower(name), id
+// - name:     lower(name), id
+// With a name to match (q), the few trigram matches must come from the trigram index and then
+// be sorted; left alone, the planner (which overestimates trigram matches) walks a sort-order
+// index and tests every row. "+ 0" and "|| ''" keep the same order without matching an index.
 function orderFor(c: SearchCriteria): SQL[] {
-  if (c.sort === "nearest" && c.near) return [sql`${point} <-> ${centre(c.near)}`, asc(t.id)];
-  // With a name to match, the few trigram matches must come from the trigram index and then be
-  // sorted; left alone, the planner (which overestimates trigram matches) walks a sort-order
-  // index and tests every row. "+ 0" and "|| ''" keep the same order without matching an index.
+  const distance = c.near ? [sql`${t.earth} <-> ${centre(c.near)}`] : [];
+  if (c.sort === "nearest" && c.near) return [...distance, asc(t.id)];
   const score = c.q ? sql`(${t.criteriaScore} + 0) desc` : bestFirst;
   const name = c.q ? sql`lower(${t.displayName}) || ''` : sql`lower(${t.displayName})`;
   if (c.sort === "name") return [asc(name), asc(t.id)];
-  return [score, ...(c.near ? [sql`${point} <-> ${centre(c.near)}`] : []), asc(name), asc(t.id)];
+  return [score, ...distance, asc(name), asc(t.id)];
 }
 
-function pageQuery(db: Db, c: SearchCriteria, conditions: Iterable<SQL>) {
-  const distance = c.near ? sql<number>`earth_distance(${centre(c.near)}, ${point}) / ${METRES_PER_MILE}::float8`.mapWith(Number) : sql<null>`null`;
+const SCORE_LEVELS = [6, 5, 4, 3, 2, 1, 0];
+
+/**
+ * Nearest first through the GiST index: PostgreSQL reads a nearest-first (`<->`) scan only
+ * when the ORDER BY is that distance alone, so each scan takes the `fetch` nearest rows and
+ * the outer query sorts them with the tie-breakers. For best match, one scan per criteria
+ * score (a partial index each), highest score first. The caller checks that no row tied with
+ * the page's last one was left out (see pageIds).
+ */
+function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) {
+  const levels: (number | null)[] = c.sort === "nearest" ? [null] : SCORE_LEVELS;
+  const distance = sql`${t.earth} <-> ${centre(c.near)}`;
+  const scans = levels.map(
+    (level) =>
+      sql`(select ${t.id} as id, ${level === null ? sql`0` : sql.raw(String(level))}::int as s, ${distance} as d, lower(${t.displayName}) as n
+         from ${t} where ${and(published, level === null ? undefined : eq(t.criteriaScore, level), ...conditions)}
+         order by ${distance} limit ${fetch})`,
+  );
+  const order = c.sort === "nearest" ? sql`d, id` : sql`s desc, d, n, id`;
+  return sql`select id, s, d from (${sql.join(scans, sql` union all `)}) k order by ${order}`;
+}
+
+/** Other orders: only the ids, so that a covering index is read without the table. */
+function orderedIds(db: Db, c: SearchCriteria, conditions: SQL[]) {
+  return db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(published, ...conditions))
+    .orderBy(...orderFor(c))
+    .limit(c.limit)
+    .offset(c.offset);
+}
+
+const usesNearestScans = (c: SearchCriteria): c is SearchCriteria & { near: NonNullable<SearchCriteria["near"]> } =>
+  Boolean(c.near) && !c.q && (c.sort === "nearest" || c.sort === "best");
+
+const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** The ids of one page, in order. */
+async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<string[]> {
+  if (!usesNearestScans(c)) return (await orderedIds(db, c, conditions)).map((r) => r.id);
+  const wanted = c.offset + c.limit;
+  for (let fetch = Math.max(2 * wanted, wanted + 50); ; fetch *= 4) {
+    const rows = rowsOf<{ id: string; s: number; d: number }>(await db.execute(nearestScans(c, conditions, fetch))).map((r) => ({
+      id: r.id,
+      s: Number(r.s),
+      d: Number(r.d),
+    }));
+    // A scan that stopped at `fetch` rows may have left out rows at exactly its last distance.
+    // That matters only if the page's last row is in that scan at that distance (rows of a
+    // higher score are all read: a level that stopped would have filled the page itself).
+    const last = rows[wanted - 1];
+    if (last) {
+      const level = rows.filter((r) => r.s === last.s);
+      const furthest = Math.max(...level.map((r) => r.d));
+      if (level.length === fetch && furthest === last.d) continue;
+    }
+    return rows.slice(c.offset, wanted).map((r) => r.id);
+  }
+}
+
+function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
+  const distance = near
+    ? sql<number>`earth_distance(${centre(near)}, ${t.earth}) / ${METRES_PER_MILE}::float8`.mapWith(Number)
+    : sql<null>`null`;
   return db
     .select({
       id: t.id,
@@ -130,43 +226,76 @@ function pageQuery(db: Db, c: SearchCriteria, conditions: Iterable<SQL>) {
       score: criteriaScore,
     })
     .from(t)
-    .where(and(published, ...conditions))
-    .orderBy(...orderFor(c))
-    .limit(c.limit)
-    .offset(c.offset);
+    .where(inArray(t.id, ids));
 }
 
-/** The plan PostgreSQL chooses for one page of a search (for docs/benchmarks.md). */
+/** The plans PostgreSQL chooses for one page of a search and its count (for docs/benchmarks.md). */
 export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
-  const result = await db.execute(sql`explain ${pageQuery(db, c, searchConditions(c).values())}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
-  return rows.map((r) => Object.values(r)[0]).join("\n");
+  const conditions = [...searchConditions(c).values()];
+  const wanted = c.offset + c.limit;
+  const page = usesNearestScans(c) ? nearestScans(c, conditions, Math.max(2 * wanted, wanted + 50)) : orderedIds(db, c, conditions).getSQL();
+  const plan = async (query: SQL) =>
+    rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers, costs off) ${query}`))
+      .map((r) => Object.values(r)[0])
+      .join("\n");
+  const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
+  return `-- page\n${await plan(page)}\n-- count (up to ${COUNT_CAP + 1})\n${await plan(sql`select count(*) from (${count}) m`)}`;
 }
 
-export async function searchTherapists(db: Db, c: SearchCriteria) {
-  const conditions = [...searchConditions(c).values()];
-  const rows = await pageQuery(db, c, conditions);
-  // A first page that is not full already says how many match: no count needed.
-  const total = c.offset === 0 && rows.length < c.limit ? rows.length : await countMatches(db, conditions);
+export type SearchOptions = { /** Count exactly up to this many matches, estimate beyond (tests lower it). */ exactUpTo?: number };
 
-  const held = rows.length
-    ? await db
-        .select({
-          therapistId: licenses.therapistId,
-          state: licenses.state,
-          credentialTitle: licenses.credentialTitle,
-          status: licenses.status,
-          verifiedAt: licenses.verifiedAt,
-        })
-        .from(licenses)
-        .where(inArray(licenses.therapistId, rows.map((r) => r.id)))
-    : [];
+export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
+  const conditions = [...searchConditions(c).values()];
+  const ids = await pageIds(db, c, conditions);
+  const [found, held, counted] = await Promise.all([
+    ids.length ? rowsById(db, ids, c.near) : [],
+    ids.length
+      ? db
+          .select({
+            therapistId: licenses.therapistId,
+            state: licenses.state,
+            credentialTitle: licenses.credentialTitle,
+            status: licenses.status,
+            verifiedAt: licenses.verifiedAt,
+          })
+          .from(licenses)
+          .where(inArray(licenses.therapistId, ids))
+      : [],
+    // A first page that is not full already says how many match: no count needed.
+    c.offset === 0 && ids.length < c.limit
+      ? ({ count: ids.length, estimated: false } satisfies MatchCount)
+      : countOrEstimate(db, conditions, options.exactUpTo),
+  ]);
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)!);
 
   return {
     rows: rows.map((r) => ({ ...r, licenses: held.filter((l) => l.therapistId === r.id) })),
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total: counted.count,
+    /** More than COUNT_CAP match. */
+    totalCapped: counted.estimated || counted.count > COUNT_CAP,
+    /** `total` is an estimate (more than the exact-count threshold match). */
+    totalIsEstimate: counted.estimated,
   };
 }
 
 export type SearchRow = Awaited<ReturnType<typeof searchTherapists>>["rows"][number];
+
+/**
+ * The floor a search is measured against (npm run bench): the 20 nearest published therapists
+ * offering one modality, straight from the nearest-first GiST scan.
+ */
+export async function idealNearest(db: Db, near: { latitude: number; longitude: number }, modality: string): Promise<number> {
+  const rows = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(published, sql`${t.modalitySlugs} @> array[${modality}]::text[]`))
+    .orderBy(sql`${t.earth} <-> ${centre(near)}`)
+    .limit(20);
+  return rows.length;
+}
+
+/** After a bulk load: statistics for the planner and the visibility map for index-only scans. */
+export async function vacuumAnalyzeTherapists(db: Db): Promise<void> {
+  await db.execute(sql`vacuum analyze therapists`);
+}

@@ -34,8 +34,9 @@ export const searchResponseSchema = z
       ])
       .nullable(),
     sort: z.enum(SORTS),
-    total: z.number().int().describe("Matches, counted up to 1,000"),
+    total: z.number().int().describe("Matches: counted exactly up to 1,000, estimated beyond (to two significant figures)"),
     totalIsCapped: z.boolean().describe("True when there are more than 1,000 matches"),
+    totalIsEstimate: z.boolean().describe("True when total is an estimate (more than 1,000 matches), shown as \"about 3,400\""),
     page: z.number().int(),
     pageSize: z.number().int(),
     pageCount: z.number().int(),

@@ -27,6 +27,8 @@ export type SearchOutcome =
       sort: SearchCriteria["sort"];
       total: number;
       totalIsCapped: boolean;
+      /** total is an estimate ("about 3,400"): more matches than are counted exactly. */
+      totalIsEstimate: boolean;
       page: number;
       pageSize: number;
       pageCount: number;
@@ -95,7 +97,7 @@ async function searchOnce(db: Db, params: SearchParams): Promise<SearchOutcome> 
   }
   const sort = params.sort ?? defaultSort(location);
   const criteria = toCriteria(params, location);
-  const [{ rows, total, totalCapped: totalIsCapped }, rules] = await Promise.all([
+  const [{ rows, total, totalCapped: totalIsCapped, totalIsEstimate }, rules] = await Promise.all([
     searchTherapists(db, { ...criteria, sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize }),
     stateRules(db),
   ]);
@@ -109,6 +111,7 @@ async function searchOnce(db: Db, params: SearchParams): Promise<SearchOutcome> 
     sort,
     total,
     totalIsCapped,
+    totalIsEstimate,
     page: params.page,
     pageSize: params.pageSize,
     pageCount: Math.max(1, Math.ceil(total / params.pageSize)),
