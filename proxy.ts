@@ -17,7 +17,10 @@ export async function proxy(request: NextRequest) {
   }
   if (e.redirectToSite) {
     const target = redirectToSiteUrl(request, e.siteOrigin);
-    if (target) return NextResponse.redirect(target, 308);
+    // Not NextResponse.redirect: Next.js rewrites a Location on what it takes for its own origin
+    // into a relative one, which would send the browser back to the same wrong host. A page
+    // that refreshes to the absolute address (and links to it) cannot be rewritten.
+    if (target) return siteAddressPage(target);
   }
   // A malformed percent-escape in the address (/licensing/%ZZ) would otherwise reach Next.js's
   // own decoding and come back as a 500.
@@ -36,11 +39,22 @@ export async function proxy(request: NextRequest) {
     formActionOrigins: ["https://github.com", "https://accounts.google.com"],
   });
   const requestHeaders = new Headers(request.headers);
+  // With no proxy of ours in front (TRUST_PROXY_HOPS=0) forwarded-host headers are the client's
+  // invention: drop them so nothing downstream (next-auth, Next.js's action check) reads them.
+  if (e.TRUST_PROXY_HOPS === 0) for (const h of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"]) requestHeaders.delete(h);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+function siteAddressPage(target: URL): Response {
+  const href = target.toString().replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return new Response(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Therapist Finder</title></head><body><main><p>This site is at <a href="${href}">${href}</a>.</p></main></body></html>`,
+    { status: 200, headers: { "content-type": "text/html; charset=utf-8", refresh: `0;url=${target.toString()}`, "cache-control": "no-store" } },
+  );
 }
 
 export const config = {

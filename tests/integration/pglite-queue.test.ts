@@ -56,8 +56,9 @@ describe("GET /api/therapists when the embedded database is busy", () => {
     vi.stubEnv("PGLITE_DATA_DIR", path.join(root, "db"));
     vi.stubEnv("SEED_DEMO", "true");
     vi.stubEnv("DEMO_COUNT", "30");
-    // A tiny bound, set through the settings: one statement may wait, for at most 250 ms.
-    vi.stubEnv("PGLITE_QUEUE_LIMIT", "1");
+    // A tiny bound, set through the settings: a few statements may wait (one search reads its
+    // page, licences and count side by side), for at most 250 ms.
+    vi.stubEnv("PGLITE_QUEUE_LIMIT", "4");
     vi.stubEnv("PGLITE_QUEUE_WAIT_MS", "250");
     ({ GET } = await import("@/app/api/therapists/route"));
     const { getDatabase } = await import("@/db/client");
