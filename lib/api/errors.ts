@@ -3,6 +3,7 @@
 // `{"error": {"code", "message", "fields"?}}`. Unknown errors are logged in full and answered
 // with a generic message: never a stack trace.
 import { findDatabaseBusy } from "@/db/pglite-queue";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 
 export const ERROR_STATUS = {
   invalid_request: 400,
@@ -67,6 +68,11 @@ export function withApiErrors<A extends unknown[]>(name: string, handler: (...ar
       const busy = findDatabaseBusy(error);
       if (busy) {
         return apiError("unavailable", "The service is busy. Please try again in a moment.", { retryAfterSeconds: busy.retryAfterSeconds });
+      }
+      // The database cannot be reached (or is held by another process): an outage, said as one.
+      if (isDatabaseUnavailable(error)) {
+        console.error(`[api] ${name}: the database is unavailable:`, error);
+        return apiError("unavailable", "The service is temporarily unavailable. Please try again in a moment.", { retryAfterSeconds: 30 });
       }
       console.error(`[api] ${name} failed:`, error);
       return apiError("internal_error", "Something went wrong on our side. Please try again.");

@@ -11,6 +11,10 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const badRequest = json(ref("Error"), "Invalid parameters: `error.fields` names each bad parameter and why");
 const notFound = json(ref("Error"), "No such resource");
+const unavailable = {
+  ...json(ref("Error"), "The database is busy or cannot be reached; try again after `Retry-After` seconds"),
+  headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } },
+};
 
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
@@ -56,7 +60,7 @@ export function openApiDocument() {
             q("page", "Page number", { type: "integer", minimum: 1, maximum: PAGE_MAX, default: 1 }),
             q("pageSize", "Results per page", { type: "integer", minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT }),
           ],
-          responses: { "200": json(ref("SearchResponse"), "One page of results"), "400": badRequest },
+          responses: { "200": json(ref("SearchResponse"), "One page of results"), "400": badRequest, "503": unavailable },
         },
       },
       "/api/therapists/{slug}": {
@@ -64,21 +68,21 @@ export function openApiDocument() {
           operationId: "getTherapist",
           summary: "One published therapist's profile, with the six criteria and licence notes",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 200 } }],
-          responses: { "200": json(ref("TherapistProfileResponse"), "The profile"), "400": badRequest, "404": notFound },
+          responses: { "200": json(ref("TherapistProfileResponse"), "The profile"), "400": badRequest, "404": notFound, "503": unavailable },
         },
       },
       "/api/modalities": {
         get: {
           operationId: "listModalities",
           summary: "The modalities, in plain language",
-          responses: { "200": json(ref("ModalityListResponse"), "Every modality") },
+          responses: { "200": json(ref("ModalityListResponse"), "Every modality"), "503": unavailable },
         },
       },
       "/api/states": {
         get: {
           operationId: "listStates",
           summary: "Massage licensing rules of the 50 states and DC, sourced and dated",
-          responses: { "200": json(ref("StateListResponse"), "All 51 entries") },
+          responses: { "200": json(ref("StateListResponse"), "All 51 entries"), "503": unavailable },
         },
       },
       "/api/states/{code}": {
@@ -86,7 +90,7 @@ export function openApiDocument() {
           operationId: "getState",
           summary: "One state's licensing rules (two-letter code, any case)",
           parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", minLength: 2, maxLength: 2 } }],
-          responses: { "200": json(ref("StateResponse"), "The state's entry"), "404": notFound },
+          responses: { "200": json(ref("StateResponse"), "The state's entry"), "404": notFound, "503": unavailable },
         },
       },
       "/api/health": {

@@ -73,11 +73,15 @@ describe("a database that cannot be reached: the parameterless routes are wrappe
     ["modalities", "/api/modalities"],
     ["sitemapIndex", "/sitemap.xml"],
     ["sitemapFile", "/sitemaps/pages.xml"],
-  ] as const)("GET %s answers 500 internal_error with a generic message", async (name, url) => {
+  ] as const)("GET %s answers 503 unavailable with Retry-After and a generic message", async (name, url) => {
     vi.stubEnv("DATABASE_URL", "postgres://postgres@127.0.0.1:1/nothing_here");
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const error = expectError(await call(name, url, { file: "pages.xml" }), "internal_error");
-    expect(error.message).toBe("Something went wrong on our side. Please try again.");
+    const res = await call(name, url, { file: "pages.xml" });
+    // A database that cannot be reached is an outage, not a bug in the request: 503 tells
+    // clients and load balancers to try again later.
+    const error = expectError(res, "unavailable");
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(error.message).toBe("The service is temporarily unavailable. Please try again in a moment.");
     // The detail goes to the log, not to the client.
     expect(logged).toHaveBeenCalled();
     logged.mockRestore();

@@ -3,6 +3,8 @@
 // no data folder and no lock behind, and nothing connects to the server. (Next.js 16 runs the
 // start-up hook inside the build's static-generation worker; a build once migrated and seeded
 // the embedded folder there and left its lock, and a following `next start` was refused.)
+// The second build is then served with a database that cannot be reached: pages answer a plain
+// "could not be loaded just now" (no stack trace) and the API answers 503 with Retry-After.
 // Slow: two production builds, one per database mode.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -78,4 +80,66 @@ describe("next build opens no database", () => {
     },
     BUILD_TIMEOUT_MS,
   );
+
+  it(
+    "served with a database that cannot be reached: a plain page and a 503 from the API, no stack trace",
+    async () => {
+      // Port 1 on the loopback address: every connection is refused at once.
+      const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "postgres://x@127.0.0.1:1/none" };
+      delete env.NODE_ENV;
+      const port = await freePort();
+      env.SITE_URL = `http://127.0.0.1:${port}`;
+      const server = spawn(process.execPath, [path.join(project, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+        cwd: project,
+        env: env as NodeJS.ProcessEnv,
+      });
+      let log = "";
+      server.stdout.on("data", (d: Buffer) => (log += d.toString()));
+      server.stderr.on("data", (d: Buffer) => (log += d.toString()));
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        await waitFor(async () => (await fetch(`${base}/guide`)).ok, 120_000, () => log);
+
+        const page = await fetch(`${base}/therapists?location=10001&modality=deep-tissue`);
+        const html = await page.text();
+        expect(page.status).toBeGreaterThanOrEqual(500);
+        expect(html).toMatch(/could not be loaded just now|temporarily unavailable/);
+        expect(html).not.toMatch(/ECONNREFUSED|\bat .*\.(ts|js):\d+|postgres:\/\//);
+
+        const api = await fetch(`${base}/api/therapists?location=10001`);
+        expect(api.status).toBe(503);
+        expect(Number(api.headers.get("retry-after"))).toBeGreaterThan(0);
+        const body = (await api.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe("unavailable");
+        expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|postgres:\/\//);
+      } finally {
+        server.kill("SIGTERM");
+        await new Promise((r) => server.once("exit", r));
+      }
+    },
+    5 * 60_000,
+  );
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(ready: () => Promise<boolean>, ms: number, log: () => string) {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      if (await ready()) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`the server did not start: ${log().slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
