@@ -8,7 +8,8 @@ import { ResultCard } from "@/components/therapist/result-card";
 import styles from "@/components/search/search.module.css";
 import { getDb } from "@/db/client";
 import { activeFilters, radiusOf } from "@/lib/search/filters";
-import { parseSearchParams, SORT_LABELS, toQueryString } from "@/lib/search/params";
+import { searchFieldAnchor, searchFieldLabel } from "@/lib/search/field-labels";
+import { parseSearchParams, SORT_LABELS, toQueryString, type SearchParams } from "@/lib/search/params";
 import { defaultSort, runSearch, type SearchOutcome } from "@/lib/search/run-search";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,16 +25,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-function ErrorSummary({ errors, suggestions }: { errors: Record<string, string[]>; suggestions: string[] }) {
+function ErrorSummary({ errors, suggestions, params }: { errors: Record<string, string[]>; suggestions: string[]; params?: SearchParams }) {
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-heading">
       <h2 id="error-heading">Please check your search</h2>
       <ul>
-        {Object.entries(errors).map(([field, messages]) => (
-          <li key={field}>
-            <strong>{field}</strong>: {messages.join("; ")}
-          </li>
-        ))}
+        {Object.entries(errors).map(([field, messages]) => {
+          const anchor = searchFieldAnchor(field);
+          const label = searchFieldLabel(field);
+          return (
+            <li key={field}>
+              <strong>{anchor ? <a href={anchor}>{label}</a> : label}</strong>: {messages.join("; ")}
+            </li>
+          );
+        })}
       </ul>
       {suggestions.length ? (
         <p>
@@ -41,7 +46,8 @@ function ErrorSummary({ errors, suggestions }: { errors: Record<string, string[]
           {suggestions.map((s, i) => (
             <span key={s}>
               {i > 0 ? ", " : null}
-              <Link href={`/therapists?${new URLSearchParams({ location: s })}`}>{s}</Link>
+              {/* A suggestion replaces only the place: every other filter the visitor chose stays. */}
+              <Link href={`/therapists?${params ? toQueryString({ ...params, location: s, page: 1 }) : new URLSearchParams({ location: s })}`}>{s}</Link>
             </span>
           ))}
           ?
@@ -72,7 +78,7 @@ export default async function TherapistsPage({ searchParams }: Props) {
   return (
     <div className="container stack">
       <h1>{outcome?.ok ? heading(outcome) : "Find a massage therapist"}</h1>
-      {Object.keys(errors).length ? <ErrorSummary errors={errors} suggestions={outcome && !outcome.ok ? outcome.suggestions : []} /> : null}
+      {Object.keys(errors).length ? <ErrorSummary errors={errors} suggestions={outcome && !outcome.ok ? outcome.suggestions : []} params={parsed.ok ? parsed.params : undefined} /> : null}
       {parsed.ok && parsed.ignored.length ? (
         <p className="notice">Ignored unknown search parameter{parsed.ignored.length > 1 ? "s" : ""}: {parsed.ignored.join(", ")}.</p>
       ) : null}

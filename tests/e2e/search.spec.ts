@@ -91,12 +91,21 @@ test("bad input gets a clear message on the page and keeps what was typed", asyn
   expect(response!.status()).toBeLessThan(500);
   const alert = page.getByRole("alert", { name: "Please check your search" });
   await expect(alert).toContainText("radius must be at most 100");
+  // The summary names the field as the form labels it, and takes the visitor to it.
+  await expect(alert).toContainText("Within:");
+  await expect(alert).not.toContainText("radius:");
+  await alert.getByRole("link", { name: "Within" }).click();
+  await expect(page).toHaveURL(/#f-radius$/);
   await expect(page.getByLabel("ZIP code, city and state, or state")).toHaveValue("Portlnd, OR");
 
-  await page.goto("/therapists?location=Portlnd,%20OR");
+  // "Did you mean" replaces the place and keeps every other filter.
+  await page.goto("/therapists?location=Portlnd,%20OR&modality=deep-tissue&accepting=1");
   await expect(page.getByRole("alert", { name: "Please check your search" })).toContainText('We could not find a place called "Portlnd"');
   await page.getByRole("link", { name: "Portland, OR" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("of Portland, OR");
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll("modality")).toEqual(["deep-tissue"]);
+  expect(url.searchParams.get("accepting")).toBe("1");
 });
 
 test.describe("axe finds no violations on the results page", () => {
