@@ -3,6 +3,7 @@
 // database held by another process. Pages and API routes answer these as 503 (try again later)
 // rather than 500, and never show the detail.
 import { DatabaseLockedError } from "./pglite-lock";
+import { findDatabaseBusy } from "./pglite-queue";
 
 // Node's socket errors and postgres.js's own connection errors.
 const CONNECTION_CODES = new Set([
@@ -34,4 +35,13 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const errors = (error as { errors?: unknown }).errors;
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
   return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * A failure that says nothing about the request and will likely pass: the database is
+ * unavailable, or the embedded database's queue is full. Pages answer it with "try again in
+ * a moment" and keep what the visitor entered.
+ */
+export function isTemporaryDatabaseFailure(error: unknown): boolean {
+  return isDatabaseUnavailable(error) || findDatabaseBusy(error) !== undefined;
 }

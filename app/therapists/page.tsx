@@ -7,6 +7,7 @@ import { Pagination } from "@/components/search/pagination";
 import { ResultCard } from "@/components/therapist/result-card";
 import styles from "@/components/search/search.module.css";
 import { getDb } from "@/db/client";
+import { isTemporaryDatabaseFailure } from "@/db/unavailable";
 import { activeFilters, radiusOf } from "@/lib/search/filters";
 import { searchFieldAnchor, searchFieldLabel } from "@/lib/search/field-labels";
 import { parseSearchParams, SORT_LABELS, toQueryString, type SearchParams } from "@/lib/search/params";
@@ -71,7 +72,18 @@ export default async function TherapistsPage({ searchParams }: Props) {
   const hasQuery = parsed.ok && Object.keys(raw).some((k) => k !== "page" && raw[k]);
 
   let outcome: SearchOutcome | null = null;
-  if (parsed.ok && hasQuery) outcome = await runSearch(await getDb(), parsed.params);
+  // A database that is busy or out of reach for a moment: say so here, with the form still
+  // holding what was typed, rather than an error page (and without needing JavaScript).
+  let unavailable = false;
+  if (parsed.ok && hasQuery) {
+    try {
+      outcome = await runSearch(await getDb(), parsed.params);
+    } catch (error) {
+      if (!isTemporaryDatabaseFailure(error)) throw error;
+      console.error("[search page] the database is unavailable:", error);
+      unavailable = true;
+    }
+  }
   const values = parsed.ok ? raw : parsed.values;
   const errors = !parsed.ok ? parsed.fieldErrors : outcome && !outcome.ok ? outcome.fieldErrors : {};
 
@@ -88,9 +100,15 @@ export default async function TherapistsPage({ searchParams }: Props) {
         params={parsed.ok ? parsed.params : undefined}
         defaultSort={outcome?.ok ? defaultSort(outcome.location) : undefined}
       />
+      {unavailable ? (
+        <div className="notice notice-warning" role="alert">
+          <h2>Search is not available just now</h2>
+          <p>The service is busy or briefly unavailable. Your search is kept in the form below and in the address bar: please try again in a moment.</p>
+        </div>
+      ) : null}
       {outcome?.ok ? (
         <Results outcome={outcome} />
-      ) : !Object.keys(errors).length ? (
+      ) : !Object.keys(errors).length && !unavailable ? (
         <>
           <p className="lead">Enter a ZIP code, a city and state, or a state to see therapists near you.</p>
           <RedFlagNotice />
