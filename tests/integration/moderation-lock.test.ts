@@ -80,6 +80,8 @@ describe.each(testDrivers)("the unpublish lock on $name", ({ createStore }) => {
 
   /** A published listing of `owner` that an administrator has just unpublished. */
   async function lockedListing() {
+    // One account may create only a few listings: each test starts with a fresh owner.
+    owner = (await database.db.insert(users).values({ email: `owner-${crypto.randomUUID()}@example.org` }).returning({ id: users.id }))[0]!.id;
     const created = await createListing(database.db, { userId: owner, ...listing() });
     if (!created.ok) throw new Error("create failed");
     expect((await setListingPublished(database.db, { id: created.id, userId: owner, published: true })).ok).toBe(true);
@@ -151,9 +153,9 @@ describe.each(testDrivers)("the unpublish lock on $name", ({ createStore }) => {
     expect(again.reviewRequestedAt).toEqual(asked.reviewRequestedAt);
     // Another account's request looks like a missing listing; an unlocked listing has nothing to review.
     expect(await requestReview(database.db, { id: locked.id, userId: other, note: "Mine now" })).toEqual({ ok: false, reason: "not_found" });
-    const open = await createListing(database.db, { userId: other, ...listing() });
+    const open = await createListing(database.db, { userId: admin, ...listing() });
     if (!open.ok) throw new Error("create failed");
-    expect(await requestReview(database.db, { id: open.id, userId: other, note: "Hello" })).toEqual({ ok: false, reason: "not_locked" });
+    expect(await requestReview(database.db, { id: open.id, userId: admin, note: "Hello" })).toEqual({ ok: false, reason: "not_locked" });
 
     const queue = await listReviewRequests(database.db);
     const mine = queue.find((q) => q.id === locked.id);
@@ -184,6 +186,13 @@ describe.each(testDrivers)("the unpublish lock on $name", ({ createStore }) => {
     const locked = await lockedListing();
     expect((await liftLock(database.db, { id: locked.id, adminId: admin, reason: "Restored after review", publish: true })).ok).toBe(true);
     expect(await row(locked.id)).toMatchObject({ published: true, lockedAt: null, moderationNote: null });
+  });
+
+  it("only an administrator can lock a listing", async () => {
+    const created = await createListing(database.db, { userId: admin, ...listing() });
+    if (!created.ok) throw new Error("create failed");
+    expect(await unpublishListing(database.db, { id: created.id, adminId: other, reason: "Not mine to judge" })).toEqual({ ok: false, reason: "not_found" });
+    expect((await row(created.id)).lockedAt).toBeNull();
   });
 
   it("the database itself refuses a published, locked listing", async () => {
