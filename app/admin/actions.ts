@@ -54,7 +54,7 @@ export const liftLockAction = withAdmin(async (user, form: FormData): Promise<vo
   const publish = form.get("publish") === "true";
   if (!id.success) back("Unknown listing.", "error");
   if (!reason.success) back(`Lock not lifted: ${reason.error.issues[0]?.message}`, "error");
-  const result = await liftLock(await getDb(), { id: id.data!, adminId: user.id, reason: reason.data!, publish });
+  const result = await liftLock(await getDb(), { id: id.data!, userId: user.id, isAdmin: user.isAdmin, reason: reason.data!, publish });
   if (!result.ok) back("Unknown listing.", "error");
   revalidatePath("/admin");
   back(publish ? "Lock lifted and listing published again." : "Lock lifted: the owner can publish the listing.");

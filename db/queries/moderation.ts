@@ -2,19 +2,13 @@ import "server-only";
 // Administrators' work on listings: the licence-check queue, recording a check against the
 // state board, finding a listing, unpublishing it with a reason (which locks it against its
 // owner), the owners' review requests and lifting the lock. Callers must have checked the role
-// (withAdmin); locking and lifting check it again in their transaction. Every write is one
-// transaction and appends a revision.
+// (withAdmin); liftLock also takes the actor and refuses anyone but an administrator. Every
+// write is one transaction and appends a revision.
 import { and, asc, eq, ilike, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { licenses, stateLicensing, therapists, users, type FieldChange } from "../schema";
-import { licenseLabel, lockForWrite, type Tx, type WriteResult } from "./listing-writes";
+import { licenseLabel, lockForWrite, type Actor, type WriteResult } from "./listing-writes";
 import { appendRevision } from "./revisions";
-
-/** Whether the account is an administrator now (read in the caller's transaction). */
-async function isAdministrator(tx: Tx, userId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.role, "admin"))).limit(1);
-  return !!row;
-}
 
 /** Licences nobody has checked yet, oldest first, with the state's look-up link. */
 export async function listLicensesToCheck(db: Db, options: { limit?: number } = {}) {
@@ -88,7 +82,6 @@ export async function findListingsForModeration(db: Db, options: { query: string
  */
 export async function unpublishListing(db: Db, options: { adminId: string; id: string; reason: string }): Promise<WriteResult> {
   return db.transaction(async (tx) => {
-    if (!(await isAdministrator(tx, options.adminId))) return { ok: false as const, reason: "not_found" as const };
     const locked = await lockForWrite(tx, { id: options.id, actor: { userId: options.adminId, isAdmin: true } });
     if (!locked.ok) return locked;
     const { current } = locked;
@@ -135,10 +128,10 @@ export async function listReviewRequests(db: Db, options: { limit?: number } = {
  * it unpublished for its owner to publish. The owner's review request is answered (cleared).
  * Anyone but an administrator gets not-found and changes nothing.
  */
-export async function liftLock(db: Db, options: { adminId: string; id: string; reason: string; publish: boolean }): Promise<WriteResult> {
+export async function liftLock(db: Db, options: Actor & { id: string; reason: string; publish: boolean }): Promise<WriteResult> {
+  if (!options.isAdmin) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
-    if (!(await isAdministrator(tx, options.adminId))) return { ok: false as const, reason: "not_found" as const };
-    const locked = await lockForWrite(tx, { id: options.id, actor: { userId: options.adminId, isAdmin: true } });
+    const locked = await lockForWrite(tx, { id: options.id, actor: options });
     if (!locked.ok) return locked;
     const { current } = locked;
     const published = options.publish || current.published;
@@ -153,7 +146,7 @@ export async function liftLock(db: Db, options: { adminId: string; id: string; r
     if (current.reviewRequestNote) changes.reviewRequestNote = { old: current.reviewRequestNote, new: null };
     await appendRevision(tx, {
       therapistId: current.id,
-      userId: options.adminId,
+      userId: options.userId,
       version,
       changes,
       reason: `${published && !current.published ? "Lock lifted and published again" : "Lock lifted"} by an administrator: ${options.reason}`,
