@@ -7,6 +7,7 @@ import {
   bigserial,
   boolean,
   char,
+  check,
   date,
   doublePrecision,
   index,
@@ -188,6 +189,14 @@ export const therapists = pgTable(
     hours: text("hours"),
     // Why an administrator unpublished the listing (null when not moderated).
     moderationNote: text("moderation_note"),
+    // An administrator's unpublish locks the listing: while lockedAt is set nobody publishes it
+    // until an administrator lifts the lock (liftLock in db/queries/moderation.ts); the reason
+    // is moderationNote. A check constraint keeps a locked listing unpublished whatever writes it.
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    lockedById: text("locked_by_id").references(() => users.id, { onDelete: "set null" }),
+    // The owner's request that an administrator review a locked listing (null when none waits).
+    reviewRequestedAt: timestamp("review_requested_at", { withTimezone: true }),
+    reviewRequestNote: text("review_request_note"),
     // Denormalised copy of therapist_modalities for the indexed search filter; the data
     // layer writes both in one transaction.
     modalitySlugs: text("modality_slugs").array().notNull().default(sql`'{}'::text[]`),
@@ -233,6 +242,9 @@ export const therapists = pgTable(
     index("therapists_earth_sample_idx").using("gist", t.earth).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
     index("therapists_state_sample_idx").on(t.state).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
     index("therapists_best_idx").on(t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
+    check("therapists_locked_unpublished", sql`not (${t.published} and ${t.lockedAt} is not null)`),
+    // The administrator's queue of review requests, oldest first.
+    index("therapists_review_requested_idx").on(t.reviewRequestedAt).where(sql`${t.reviewRequestedAt} is not null`),
   ],
 );
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { decideClaim } from "@/db/queries/claims";
-import { checkLicense, unpublishListing } from "@/db/queries/moderation";
+import { checkLicense, liftLock, unpublishListing } from "@/db/queries/moderation";
 import { withAdmin } from "@/lib/auth/session";
 import { claimDecisionNoteSchema, licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
 
@@ -45,5 +45,17 @@ export const unpublishAction = withAdmin(async (user, form: FormData): Promise<v
   const result = await unpublishListing(await getDb(), { id: id.data!, adminId: user.id, reason: reason.data! });
   if (!result.ok) back("Unknown listing.", "error");
   revalidatePath("/admin");
-  back("Listing unpublished.");
+  back("Listing unpublished and locked: its owner cannot publish it until you lift the lock.");
+});
+
+export const liftLockAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const id = uuidSchema.safeParse(form.get("id"));
+  const reason = reasonSchema.safeParse(str(form.get("reason")));
+  const publish = form.get("publish") === "true";
+  if (!id.success) back("Unknown listing.", "error");
+  if (!reason.success) back(`Lock not lifted: ${reason.error.issues[0]?.message}`, "error");
+  const result = await liftLock(await getDb(), { id: id.data!, userId: user.id, isAdmin: user.isAdmin, reason: reason.data!, publish });
+  if (!result.ok) back("Unknown listing.", "error");
+  revalidatePath("/admin");
+  back(publish ? "Lock lifted and listing published again." : "Lock lifted: the owner can publish the listing.");
 });

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listPendingClaims } from "@/db/queries/claims";
-import { findListingsForModeration, listLicensesToCheck } from "@/db/queries/moderation";
+import { findListingsForModeration, listLicensesToCheck, listReviewRequests } from "@/db/queries/moderation";
 import { requireAdmin } from "@/lib/auth/session";
 import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
-import { checkLicenseAction, decideClaimAction, unpublishAction } from "./actions";
+import { checkLicenseAction, decideClaimAction, liftLockAction, unpublishAction } from "./actions";
 import { noControlChars } from "@/lib/validation/therapist-profile";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
@@ -18,9 +18,10 @@ export default async function AdminPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = typeof params.q === "string" && noControlChars(params.q) ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [queue, claims, found] = await Promise.all([
+  const [queue, claims, reviews, found] = await Promise.all([
     listLicensesToCheck(db, { limit: 50 }),
     listPendingClaims(db, { limit: 50 }),
+    listReviewRequests(db, { limit: 50 }),
     q ? findListingsForModeration(db, { query: q }) : Promise.resolve([]),
   ]);
   const today = new Date().toISOString().slice(0, 10);
@@ -123,8 +124,28 @@ export default async function AdminPage({ searchParams }: Props) {
         )}
       </section>
 
+      <section aria-labelledby="reviews-heading" className="stack">
+        <h2 id="reviews-heading">Locked listings whose owner asks for a review ({reviews.length})</h2>
+        {reviews.length === 0 ? (
+          <p>No requests.</p>
+        ) : (
+          <ul className={styles.list}>
+            {reviews.map((r) => (
+              <li key={r.id} className="stack">
+                <p>
+                  <strong>{r.displayName}</strong>, {r.city}, {r.state} ({r.ownerEmail ?? "no owner"}), asked on {r.reviewRequestedAt!.toISOString().slice(0, 10)}:
+                  “{r.reviewRequestNote}”. Locked because: {r.moderationNote ?? "no reason recorded"}.{" "}
+                  <Link href={`/dashboard/listings/${r.id}`}>Details and history of {r.displayName}</Link>
+                </p>
+                <LiftLockForm id={r.id} name={r.displayName} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="moderation-heading" className="stack">
-        <h2 id="moderation-heading">Unpublish a listing</h2>
+        <h2 id="moderation-heading">Unpublish (and lock) a listing</h2>
         <form role="search" aria-label="Find a listing to moderate" className={styles.actions}>
           <div className="field">
             <label htmlFor="mod-q">Name or address of the listing</label>
@@ -139,6 +160,7 @@ export default async function AdminPage({ searchParams }: Props) {
               <li key={t.id} className="stack">
                 <p>
                   <strong>{t.displayName}</strong>, {t.city}, {t.state}: {t.published ? "published" : "not published"}
+                  {t.lockedAt ? ", locked" : ""}
                   {t.moderationNote ? ` (moderated: ${t.moderationNote})` : ""}.{" "}
                   <Link href={`/dashboard/listings/${t.id}`}>Details and history of {t.displayName}</Link>
                 </p>
@@ -152,11 +174,31 @@ export default async function AdminPage({ searchParams }: Props) {
                     <button type="submit">Unpublish {t.displayName}</button>
                   </form>
                 )}
+                {t.lockedAt && <LiftLockForm id={t.id} name={t.displayName} />}
               </li>
             ))}
           </ul>
         )}
       </section>
     </div>
+  );
+}
+
+/** Lifts an administrator's lock, with a reason: publish again, or leave it to the owner. */
+function LiftLockForm({ id, name }: { id: string; name: string }) {
+  return (
+    <form action={liftLockAction} className={styles.actions} aria-label={`Lift the lock on ${name}`}>
+      <input type="hidden" name="id" value={id} />
+      <div className="field">
+        <label htmlFor={`lift-reason-${id}`}>Reason for lifting the lock (kept in the history)</label>
+        <input id={`lift-reason-${id}`} name="reason" type="text" required minLength={3} maxLength={1000} />
+      </div>
+      <button type="submit" name="publish" value="true">
+        Lift the lock and publish {name}
+      </button>
+      <button type="submit" name="publish" value="false">
+        Lift the lock only
+      </button>
+    </form>
   );
 }

@@ -9,7 +9,7 @@ import { signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { deleteAllSessions } from "@/db/queries/accounts";
 import { claimListing } from "@/db/queries/claims";
-import { createListing, setListingPublished, updateListing } from "@/db/queries/listings";
+import { createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
 import { withUser } from "@/lib/auth/session";
 import { resolveListingPlace } from "@/lib/geo/zip";
 import { describeValue } from "@/lib/validation/profile-labels";
@@ -18,6 +18,7 @@ import {
   formValues,
   profileInputFromValues,
   profileSchema,
+  reviewRequestNoteSchema,
   uuidSchema,
   versionSchema,
   type ProfileActionState,
@@ -61,6 +62,8 @@ export const updateListingAction = withUser(async (user, _prev: ProfileActionSta
   if (!result.ok) {
     if (result.reason === "not_found") notFound();
     if (result.reason === "invalid") return { ok: false, values, version: version.data, fieldErrors: result.fieldErrors, message: invalidSummary };
+    // A save never publishes, so the lock does not refuse it; kept for completeness of the type.
+    if (result.reason === "locked") return { ok: false, values, version: version.data, message: "Nothing was saved: an administrator locked this listing." };
     return {
       ok: false,
       values,
@@ -81,9 +84,22 @@ export const setPublishedAction = withUser(async (user, form: FormData): Promise
   const id = idFrom(form);
   const published = form.get("published") === "true";
   const result = await setListingPublished(await getDb(), { id, userId: user.id, isAdmin: user.isAdmin, published });
+  // Locked by an administrator: the page says why and offers to ask for a review.
+  if (!result.ok && result.reason === "locked") redirect(`/dashboard/listings/${id}?locked=1`);
   if (!result.ok) notFound();
   revalidatePath(`/dashboard/listings/${id}`);
   redirect(`/dashboard/listings/${id}?${published ? "published" : "unpublished"}=1`);
+});
+
+export const requestReviewAction = withUser(async (user, form: FormData): Promise<void> => {
+  const id = idFrom(form);
+  const note = reviewRequestNoteSchema.safeParse(typeof form.get("note") === "string" ? form.get("note") : "");
+  if (!note.success) redirect(`/dashboard/listings/${id}?review=invalid`);
+  const result = await requestReview(await getDb(), { id, userId: user.id, isAdmin: user.isAdmin, note: note.data });
+  if (!result.ok && result.reason === "not_found") notFound();
+  revalidatePath(`/dashboard/listings/${id}`);
+  revalidatePath("/dashboard");
+  redirect(`/dashboard/listings/${id}?review=${result.ok ? "sent" : "not_locked"}`);
 });
 
 export const claimListingAction = withUser(async (user, form: FormData): Promise<void> => {

@@ -43,7 +43,16 @@ export default async function DashboardPage({ searchParams }: Props) {
                 <p>
                   <strong>{l.displayName}</strong>, {l.city}, {l.state} <span className={styles.badge}>{l.published ? "Published" : "Not published"}</span>
                 </p>
-                {l.moderationNote && <p className="notice notice-warning">Unpublished by an administrator: {l.moderationNote}</p>}
+                {l.lockedAt ? (
+                  <p className="notice notice-warning">
+                    Locked by an administrator{l.moderationNote ? `: ${l.moderationNote}` : ""}. It cannot be published until the lock is lifted.{" "}
+                    {l.reviewRequestedAt
+                      ? `You asked for a review on ${l.reviewRequestedAt.toISOString().slice(0, 10)}; it is waiting for an administrator.`
+                      : "You have not asked for a review yet."}
+                  </p>
+                ) : (
+                  l.moderationNote && <p className="notice notice-warning">Unpublished by an administrator: {l.moderationNote}</p>
+                )}
                 <p className={styles.actions}>
                   <Link href={`/dashboard/listings/${l.id}/edit`}>Edit {l.displayName}</Link>
                   <Link href={`/dashboard/listings/${l.id}`}>Preview and publish</Link>

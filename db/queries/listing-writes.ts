@@ -19,7 +19,8 @@ export type WriteResult<T = { version: number }> =
   | ({ ok: true } & T)
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; reason: "conflict"; currentVersion: number; changes: ChangedField[] };
+  | { ok: false; reason: "conflict"; currentVersion: number; changes: ChangedField[] }
+  | { ok: false; reason: "locked"; moderationNote: string | null };
 
 /** Ownership in the where clause: a foreign listing looks exactly like a missing one. */
 export function ownedBy(id: string, actor: Actor) {
@@ -32,11 +33,18 @@ export function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** Locks the row; not found (or not the actor's), or a conflict when `version` is stale. */
-export async function lockForWrite(tx: Tx, options: { id: string; actor: Actor; version?: number }) {
+/**
+ * Locks the row; not found (or not the actor's), or a conflict when `version` is stale. A write
+ * that would publish says so (`publishing`): while an administrator's lock is on the listing it
+ * is refused here, for everyone, with the administrator's reason. This is the one place that
+ * decides it; only liftLock (moderation.ts) clears the lock, and the check constraint
+ * therapists_locked_unpublished keeps any other write from publishing a locked row.
+ */
+export async function lockForWrite(tx: Tx, options: { id: string; actor: Actor; version?: number; publishing?: boolean }) {
   const { id, actor, version } = options;
   const [current] = await tx.select().from(therapists).where(ownedBy(id, actor)).for("update").limit(1);
   if (!current) return { ok: false as const, reason: "not_found" as const };
+  if (options.publishing && current.lockedAt) return { ok: false as const, reason: "locked" as const, moderationNote: current.moderationNote };
   if (version !== undefined && current.version !== version) {
     return {
       ok: false as const,

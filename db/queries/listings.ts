@@ -30,9 +30,11 @@ const DERIVED_COLUMNS = ["city", "state", "latitude", "longitude"] as const sati
 type ProfileColumns = Pick<Therapist, (typeof PROFILE_COLUMNS)[number] | (typeof DERIVED_COLUMNS)[number]>;
 
 function columnsFromProfile(profile: Profile, place: ListingPlace): ProfileColumns {
-  const { licenses: _licenses, ...rest } = profile;
+  // Only the profile's own columns: whatever else the object carries (published, the lock,
+  // the owner) is never written by a profile edit.
+  const picked = Object.fromEntries(PROFILE_COLUMNS.map((k) => [k, profile[k as keyof Profile]]));
   return {
-    ...rest,
+    ...picked,
     ncbtmbNumber: profile.ncbtmbStatus === "not_certified" ? null : profile.ncbtmbNumber,
     city: place.city,
     state: place.state,
@@ -201,6 +203,9 @@ export async function listOwnListings(db: Db, options: { userId: string }) {
       state: therapists.state,
       published: therapists.published,
       moderationNote: therapists.moderationNote,
+      lockedAt: therapists.lockedAt,
+      reviewRequestedAt: therapists.reviewRequestedAt,
+      reviewRequestNote: therapists.reviewRequestNote,
       version: therapists.version,
       updatedAt: therapists.updatedAt,
     })
@@ -264,18 +269,19 @@ export async function updateListing(
 }
 
 /**
- * Publishes or unpublishes; an unpublish may carry a reason shown to the owner (an
- * administrator's, through unpublishListing in moderation.ts).
+ * Publishes or unpublishes the owner's listing. Publishing a listing an administrator locked is
+ * refused (reason "locked", with the administrator's note) until an administrator lifts the lock.
  */
 export async function setListingPublished(
   db: Db,
-  options: Actor & { id: string; published: boolean; reason?: string; version?: number },
+  options: Actor & { id: string; published: boolean; version?: number },
 ): Promise<WriteResult> {
   return db.transaction(async (tx) => {
-    const locked = await lockForWrite(tx, { id: options.id, actor: options, version: options.version });
+    const locked = await lockForWrite(tx, { id: options.id, actor: options, version: options.version, publishing: options.published });
     if (!locked.ok) return locked;
     const { current } = locked;
-    const moderationNote = options.published ? null : (options.reason ?? null);
+    // The administrator's note stays while the listing is locked; publishing clears it.
+    const moderationNote = options.published ? null : current.moderationNote;
     if (current.published === options.published && current.moderationNote === moderationNote) return { ok: true as const, version: current.version };
     const version = current.version + 1;
     await tx
@@ -284,7 +290,37 @@ export async function setListingPublished(
       .where(eq(therapists.id, current.id));
     const changes: Record<string, FieldChange> = { published: { old: current.published, new: options.published } };
     if (current.moderationNote !== moderationNote) changes.moderationNote = { old: current.moderationNote, new: moderationNote };
-    await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes, reason: options.reason ?? null });
+    await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes });
+    return { ok: true as const, version };
+  });
+}
+
+/**
+ * The owner asks an administrator to review a locked listing, with a note. Asking again
+ * replaces the note and keeps the place in the queue. The listing stays unpublished.
+ */
+export async function requestReview(
+  db: Db,
+  options: Actor & { id: string; note: string },
+): Promise<WriteResult | { ok: false; reason: "not_locked" }> {
+  return db.transaction(async (tx) => {
+    const locked = await lockForWrite(tx, { id: options.id, actor: options });
+    if (!locked.ok) return locked;
+    const { current } = locked;
+    if (!current.lockedAt) return { ok: false as const, reason: "not_locked" as const };
+    const version = current.version + 1;
+    const reviewRequestedAt = current.reviewRequestedAt ?? new Date();
+    await tx
+      .update(therapists)
+      .set({ reviewRequestNote: options.note, reviewRequestedAt, version, updatedAt: new Date() })
+      .where(eq(therapists.id, current.id));
+    await appendRevision(tx, {
+      therapistId: current.id,
+      userId: options.userId,
+      version,
+      changes: { reviewRequestNote: { old: current.reviewRequestNote, new: options.note } },
+      reason: "Review requested by the owner",
+    });
     return { ok: true as const, version };
   });
 }

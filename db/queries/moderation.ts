@@ -1,12 +1,13 @@
 import "server-only";
 // Administrators' work on listings: the licence-check queue, recording a check against the
-// state board, finding a listing and unpublishing it with a reason. Callers must have checked
-// the role (withAdmin); every write is one transaction and appends a revision.
-import { and, asc, eq, ilike, isNull, or } from "drizzle-orm";
+// state board, finding a listing, unpublishing it with a reason (which locks it against its
+// owner), the owners' review requests and lifting the lock. Callers must have checked the role
+// (withAdmin); liftLock also takes the actor and refuses anyone but an administrator. Every
+// write is one transaction and appends a revision.
+import { and, asc, eq, ilike, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { licenses, stateLicensing, therapists } from "../schema";
-import { licenseLabel, lockForWrite, type WriteResult } from "./listing-writes";
-import { setListingPublished } from "./listings";
+import { licenses, stateLicensing, therapists, users, type FieldChange } from "../schema";
+import { licenseLabel, lockForWrite, type Actor, type WriteResult } from "./listing-writes";
 import { appendRevision } from "./revisions";
 
 /** Licences nobody has checked yet, oldest first, with the state's look-up link. */
@@ -68,14 +69,88 @@ export async function findListingsForModeration(db: Db, options: { query: string
   const q = options.query.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
   if (q.length < 2) return [];
   return db
-    .select({ id: therapists.id, displayName: therapists.displayName, city: therapists.city, state: therapists.state, slug: therapists.slug, published: therapists.published, moderationNote: therapists.moderationNote })
+    .select({ id: therapists.id, displayName: therapists.displayName, city: therapists.city, state: therapists.state, slug: therapists.slug, published: therapists.published, moderationNote: therapists.moderationNote, lockedAt: therapists.lockedAt })
     .from(therapists)
     .where(or(ilike(therapists.displayName, `%${q}%`), ilike(therapists.slug, `%${q}%`)))
     .orderBy(asc(therapists.displayName))
     .limit(options.limit ?? 20);
 }
 
-/** Takes a listing off the site; the reason is shown to its owner on the dashboard. */
+/**
+ * Takes a listing off the site and locks it: its owner can still edit it and ask for review, but
+ * cannot publish it until an administrator lifts the lock. The reason is shown to the owner.
+ */
 export async function unpublishListing(db: Db, options: { adminId: string; id: string; reason: string }): Promise<WriteResult> {
-  return setListingPublished(db, { id: options.id, userId: options.adminId, isAdmin: true, published: false, reason: options.reason });
+  return db.transaction(async (tx) => {
+    const locked = await lockForWrite(tx, { id: options.id, actor: { userId: options.adminId, isAdmin: true } });
+    if (!locked.ok) return locked;
+    const { current } = locked;
+    const version = current.version + 1;
+    await tx
+      .update(therapists)
+      .set({ published: false, moderationNote: options.reason, lockedAt: current.lockedAt ?? new Date(), lockedById: options.adminId, reviewRequestedAt: null, reviewRequestNote: null, version, updatedAt: new Date() })
+      .where(eq(therapists.id, current.id));
+    const changes: Record<string, FieldChange> = {
+      published: { old: current.published, new: false },
+      moderationNote: { old: current.moderationNote, new: options.reason },
+      locked: { old: !!current.lockedAt, new: true },
+    };
+    if (current.reviewRequestNote) changes.reviewRequestNote = { old: current.reviewRequestNote, new: null };
+    await appendRevision(tx, { therapistId: current.id, userId: options.adminId, version, changes, reason: `Unpublished and locked by an administrator: ${options.reason}` });
+    return { ok: true as const, version };
+  });
+}
+
+/** Locked listings whose owner asked for a review, oldest request first. */
+export async function listReviewRequests(db: Db, options: { limit?: number } = {}) {
+  return db
+    .select({
+      id: therapists.id,
+      displayName: therapists.displayName,
+      city: therapists.city,
+      state: therapists.state,
+      slug: therapists.slug,
+      moderationNote: therapists.moderationNote,
+      lockedAt: therapists.lockedAt,
+      reviewRequestedAt: therapists.reviewRequestedAt,
+      reviewRequestNote: therapists.reviewRequestNote,
+      ownerEmail: users.email,
+    })
+    .from(therapists)
+    .leftJoin(users, eq(users.id, therapists.ownerId))
+    .where(and(isNotNull(therapists.reviewRequestedAt), isNotNull(therapists.lockedAt)))
+    .orderBy(asc(therapists.reviewRequestedAt), asc(therapists.id))
+    .limit(options.limit ?? 50);
+}
+
+/**
+ * Lifts an administrator's lock, with a reason, and either publishes the listing again or leaves
+ * it unpublished for its owner to publish. The owner's review request is answered (cleared).
+ * Anyone but an administrator gets not-found and changes nothing.
+ */
+export async function liftLock(db: Db, options: Actor & { id: string; reason: string; publish: boolean }): Promise<WriteResult> {
+  if (!options.isAdmin) return { ok: false, reason: "not_found" };
+  return db.transaction(async (tx) => {
+    const locked = await lockForWrite(tx, { id: options.id, actor: options });
+    if (!locked.ok) return locked;
+    const { current } = locked;
+    const published = options.publish || current.published;
+    const version = current.version + 1;
+    await tx
+      .update(therapists)
+      .set({ published, moderationNote: null, lockedAt: null, lockedById: null, reviewRequestedAt: null, reviewRequestNote: null, version, updatedAt: new Date() })
+      .where(eq(therapists.id, current.id));
+    const changes: Record<string, FieldChange> = { locked: { old: !!current.lockedAt, new: false } };
+    if (published !== current.published) changes.published = { old: current.published, new: published };
+    if (current.moderationNote) changes.moderationNote = { old: current.moderationNote, new: null };
+    if (current.reviewRequestNote) changes.reviewRequestNote = { old: current.reviewRequestNote, new: null };
+    await appendRevision(tx, {
+      therapistId: current.id,
+      userId: options.userId,
+      version,
+      changes,
+      reason: `${published && !current.published ? "Lock lifted and published again" : "Lock lifted"} by an administrator: ${options.reason}`,
+    });
+    return { ok: true as const, version };
+  });
 }

@@ -39,6 +39,8 @@ export const FIELD_LABELS: Record<string, string> = {
   licenses: "Licences",
   published: "Published",
   moderationNote: "Moderation note",
+  locked: "Locked by an administrator",
+  reviewRequestNote: "Request for review",
   ownerId: "Owner",
 };
 

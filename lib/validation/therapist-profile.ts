@@ -19,5 +19,8 @@ export const reasonSchema = text(1000).min(3, "Give a reason (at least 3 charact
 
 export const claimDecisionNoteSchema = text(1000);
 
+/** The owner's note asking an administrator to review a locked listing. */
+export const reviewRequestNoteSchema = text(1000).min(3, "Say what you changed or why the listing should be published (at least 3 characters).");
+
 /** The claim search's text: short, plain. */
 export const claimQuerySchema = text(100);

@@ -316,8 +316,8 @@ test("a therapist claims an existing listing; an administrator approves it, then
   const moderate = admin.getByRole("form", { name: `Unpublish ${name}` }).first();
   await moderate.getByLabel("Reason (shown to the owner)").fill("Photos of someone else's practice");
   await moderate.getByRole("button", { name: `Unpublish ${name}` }).click();
-  await expect(admin.getByRole("status")).toHaveText("Listing unpublished.");
+  await expect(admin.getByRole("status")).toHaveText("Listing unpublished and locked: its owner cannot publish it until you lift the lock.");
 
   await page.goto("/dashboard");
-  await expect(page.getByText("Unpublished by an administrator: Photos of someone else's practice")).toBeVisible();
+  await expect(page.getByText("Locked by an administrator: Photos of someone else's practice.")).toBeVisible();
 });

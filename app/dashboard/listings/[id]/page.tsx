@@ -7,7 +7,7 @@ import { listRevisions } from "@/db/queries/revisions";
 import { requireUser } from "@/lib/auth/session";
 import { previewListing } from "@/lib/therapists/listing-preview";
 import { uuidSchema } from "@/lib/validation/therapist-profile";
-import { setPublishedAction } from "../../actions";
+import { requestReviewAction, setPublishedAction } from "../../actions";
 import { ListingPreview } from "../../_components/listing-preview";
 import { RevisionHistory } from "../../_components/revision-history";
 import styles from "../../dashboard.module.css";
@@ -28,7 +28,24 @@ export default async function ListingPage({ params, searchParams }: Props) {
   const t = listing.therapist;
   const preview = await previewListing(db, listing);
   const q = await searchParams;
-  const notice = q.created ? "Listing created. It is not published yet." : q.saved ? "Changes saved." : q.published ? "Published: patients can now find this listing." : q.unpublished ? "Unpublished: patients can no longer see this listing." : null;
+  const notice = q.created
+    ? "Listing created. It is not published yet."
+    : q.saved
+      ? "Changes saved."
+      : q.published
+        ? "Published: patients can now find this listing."
+        : q.unpublished
+          ? "Unpublished: patients can no longer see this listing."
+          : q.review === "sent"
+            ? "Your request for review was sent. An administrator will answer it."
+            : null;
+  const problem = q.locked
+    ? "Not published: an administrator locked this listing. You can still edit it and ask for a review below."
+    : q.review === "invalid"
+      ? "Your request was not sent: write at least 3 characters of plain text (under 1,000)."
+      : q.review === "not_locked"
+        ? "There is nothing to review: this listing is not locked."
+        : null;
   return (
     <div className="container stack">
       <p>
@@ -49,7 +66,39 @@ export default async function ListingPage({ params, searchParams }: Props) {
           </>
         )}
       </p>
-      {t.moderationNote && <p className="notice notice-warning">Unpublished by an administrator: {t.moderationNote}</p>}
+      {problem && (
+        <p role="alert" className="notice notice-warning">
+          {problem}
+        </p>
+      )}
+      {t.lockedAt ? (
+        <section aria-labelledby="lock-heading" className="notice notice-warning stack">
+          <h2 id="lock-heading">Locked by an administrator</h2>
+          <p>
+            An administrator unpublished this listing on {t.lockedAt.toISOString().slice(0, 10)}
+            {t.moderationNote ? <>, for this reason: {t.moderationNote}</> : "."}
+          </p>
+          <p>You can still edit it. It stays unpublished until an administrator lifts the lock.</p>
+          {t.reviewRequestedAt ? (
+            <p>
+              You asked for a review on {t.reviewRequestedAt.toISOString().slice(0, 10)}: “{t.reviewRequestNote}”. It is waiting for an administrator. You can
+              change your note below.
+            </p>
+          ) : (
+            <p>When you have made the changes, ask for a review.</p>
+          )}
+          <form action={requestReviewAction} className="stack" aria-label="Ask for a review">
+            <input type="hidden" name="id" value={t.id} />
+            <div className="field">
+              <label htmlFor="review-note">What you changed, or why the listing should be published again</label>
+              <textarea id="review-note" name="note" required minLength={3} maxLength={1000} rows={3} />
+            </div>
+            <button type="submit">{t.reviewRequestedAt ? "Update my request for review" : "Ask for a review"}</button>
+          </form>
+        </section>
+      ) : (
+        t.moderationNote && <p className="notice notice-warning">Unpublished by an administrator: {t.moderationNote}</p>
+      )}
       <div className={styles.actions}>
         <Link className="button-primary" href={`/dashboard/listings/${t.id}/edit`}>
           Edit listing
