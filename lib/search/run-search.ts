@@ -65,6 +65,7 @@ function toCriteria(p: SearchParams, location: ResolvedLocation | null): Omit<Se
     accepting: p.accepting,
     setting: p.setting,
     q: p.q,
+    includeSelfReported: p.selfReported,
   };
 }
 
