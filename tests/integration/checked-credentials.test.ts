@@ -4,12 +4,16 @@
 // matches self-reported ones, never expired, lapsed or unconfirmed ones. The criteria say
 // "claimed" for a self-reported credential and count only checked ones, in JavaScript
 // (lib/criteria.ts) and in the stored best-match score alike.
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { createListing, setListingPublished, updateListing } from "@/db/queries/listings";
+import { checkCredential, listCredentialsToCheck } from "@/db/queries/moderation";
 import { searchTherapists, type SearchCriteria } from "@/db/queries/search";
 import { listStateRules } from "@/db/queries/states";
-import { licenses, therapists, type NewLicense, type NewTherapist } from "@/db/schema";
+import { licenses, therapists, users, type NewLicense, type NewTherapist } from "@/db/schema";
+import { resolveListingPlace } from "@/lib/geo/zip";
+import { profileSchema, type ProfileInput } from "@/lib/validation/therapist-profile";
 import { countMet, evaluateCriteria } from "@/lib/criteria";
 import { testDrivers, type TestStore } from "../helpers/databases";
 
@@ -133,5 +137,107 @@ describe.each(testDrivers)("checked credentials on $name", ({ createStore }) => 
       database.db.execute(sql`update therapists set school_accredited = false where slug = 'school-checked'`),
     ).rejects.toThrow();
     await expect(database.db.execute(sql`update therapists set associations = '{}' where slug = 'assoc-checked'`)).rejects.toThrow();
+  });
+});
+
+function listing(overrides: Partial<ProfileInput> = {}) {
+  const p = profileSchema.parse({
+    displayName: "Ada Check", practiceName: "", bio: "Ten years of deep tissue work with sciatica.", phone: "", email: "", website: "",
+    addressLine: "", zip: "10001", hours: "", inClinic: true, mobile: false, acceptingNewClients: true, yearsInPractice: "",
+    sciaticaExperience: "some", sciaticaDescription: "", acceptsPhysicianReferrals: false, acceptsInsurance: false, insurancePlans: "",
+    offersSuperbills: false, acceptsHsaFsa: false, priceMin: "", priceMax: "", languages: "English", wheelchairAccessible: false,
+    accessibilityNotes: "", schoolName: "Test School", schoolAccredited: true, associations: "AMTA, ABMP", ncbtmbStatus: "self_reported",
+    ncbtmbNumber: "NC-1", modalitySlugs: ["swedish"], licenses: [],
+    // Not a form field: an owner cannot mark their own credential checked.
+    schoolCheck: "checked",
+    ...overrides,
+  } as ProfileInput);
+  const where = resolveListingPlace(p.zip);
+  if (!where.ok) throw new Error("unknown ZIP");
+  return { profile: p, place: where.place };
+}
+
+describe.each(testDrivers)("administrators' checks and owners' edits on $name", ({ createStore }) => {
+  let store: TestStore;
+  let database: Database;
+  let owner: string;
+  let admin: string;
+  let id: string;
+  let version: number;
+
+  beforeAll(async () => {
+    store = await createStore();
+    database = await store.open();
+    owner = (await database.db.insert(users).values({ email: "owner@example.org" }).returning({ id: users.id }))[0]!.id;
+    admin = (await database.db.insert(users).values({ email: "admin@example.org", role: "admin" }).returning({ id: users.id }))[0]!.id;
+    const created = await createListing(database.db, { userId: owner, ...listing() });
+    if (!created.ok) throw new Error("not created");
+    id = created.id;
+    const published = await setListingPublished(database.db, { id, userId: owner, published: true, version: 1 });
+    if (!published.ok) throw new Error("not published");
+    version = published.version;
+  }, 120_000);
+
+  afterAll(async () => {
+    await database?.close();
+    await store?.destroy();
+  });
+
+  const row = async () => (await database.db.select().from(therapists).where(eq(therapists.id, id)))[0]!;
+  const found = async (c: Partial<SearchCriteria>) =>
+    (await searchTherapists(database.db, { state: "NY", sort: "best", limit: 50, offset: 0, ...c })).rows.map((r) => r.id).includes(id);
+  const check = (credential: "ncbtmb" | "school" | "associations", stated: string, result: "checked" | "unconfirmed" = "checked") =>
+    checkCredential(database.db, { adminId: admin, therapistId: id, credential, result, stated, source: "https://example.org/lookup (test)", note: "", checkedOn: "2026-11-01" });
+
+  it("starts self-reported whatever the owner sends, and waits in the administrators' queue", async () => {
+    const r = await row();
+    expect([r.schoolCheck, r.associationsCheck, r.ncbtmbStatus]).toEqual(["self_reported", "self_reported", "self_reported"]);
+    const queued = (await listCredentialsToCheck(database.db)).find((q) => q.id === id)!;
+    expect([queued.needsNcbtmb, queued.needsSchool, queued.needsAssociations]).toEqual([true, true, true]);
+    expect(await found({ accredited: true })).toBe(false);
+    expect(await found({ accredited: true, includeSelfReported: true })).toBe(true);
+  });
+
+  it("records a check in one transaction with a revision; refuses one of something the owner has since changed", async () => {
+    expect(await check("school", "Another School")).toEqual({ ok: false, reason: "changed" });
+    const before = await row();
+    const done = await check("school", "Test School");
+    expect(done.ok).toBe(true);
+    const r = await row();
+    expect(r.schoolCheck).toBe("checked");
+    expect(r.schoolCheckedById).toBe(admin);
+    expect(r.schoolCheckSource).toContain("https://example.org/lookup");
+    expect(r.criteriaScore).toBe(before.criteriaScore + 1);
+    expect(await found({ accredited: true })).toBe(true);
+    expect((await check("associations", "AMTA, ABMP")).ok).toBe(true);
+    expect((await check("ncbtmb", "NC-1")).ok).toBe(true);
+    const after = await row();
+    expect(after.ncbtmbStatus).toBe("verified");
+    expect(await found({ ncbtmb: true })).toBe(true);
+    expect(await found({ association: true })).toBe(true);
+    version = after.version;
+  });
+
+  it("keeps the checks through an edit that leaves them alone, and resets the one whose subject changed", async () => {
+    const kept = await updateListing(database.db, { id, userId: owner, version, ...listing({ bio: "Now fifteen years of deep tissue work with sciatica.", associations: "ABMP, AMTA", ncbtmbStatus: "self_reported", ncbtmbNumber: "NC-1" }) });
+    expect(kept.ok).toBe(true);
+    let r = await row();
+    expect([r.schoolCheck, r.associationsCheck, r.ncbtmbStatus]).toEqual(["checked", "checked", "verified"]);
+    const changed = await updateListing(database.db, { id, userId: owner, version: r.version, ...listing({ schoolName: "Other School", associations: "ABMP, AMTA, AOBTA" }) });
+    expect(changed.ok).toBe(true);
+    r = await row();
+    expect([r.schoolCheck, r.schoolCheckedAt, r.schoolCheckSource]).toEqual(["self_reported", null, null]);
+    expect(r.associationsCheck).toBe("self_reported");
+    expect(r.ncbtmbStatus).toBe("verified");
+    expect(await found({ accredited: true })).toBe(false);
+    expect(await found({ association: true })).toBe(false);
+    expect(await found({ accredited: true, includeSelfReported: true })).toBe(true);
+  });
+
+  it("refuses a check of a credential the listing does not state", async () => {
+    const r = await row();
+    await updateListing(database.db, { id, userId: owner, version: r.version, ...listing({ schoolName: "Other School", schoolAccredited: false, associations: "" }) });
+    expect(await check("school", "Other School")).toEqual({ ok: false, reason: "not_stated" });
+    expect(await check("associations", "")).toEqual({ ok: false, reason: "not_stated" });
   });
 });
