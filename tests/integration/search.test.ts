@@ -21,6 +21,9 @@ const fixture = {
     slug: "fx-a", displayName: "Avery Alderbright", ...northOf(1), state: "NY", modalitySlugs: ["deep-tissue", "myofascial-release", "swedish"],
     sciaticaExperience: "extensive", acceptsPhysicianReferrals: true, acceptsInsurance: true, insurancePlans: ["Aetna", "Blue Cross Blue Shield"],
     schoolName: "Test School (fictional)", schoolAccredited: true, associations: ["AMTA"], ncbtmbStatus: "verified", bio: longBio,
+    // Checked by an administrator (fictional): only checked credentials meet a filter (issue 13).
+    schoolCheck: "checked", schoolCheckedAt: verified, schoolCheckSource: "Test: a fictional check",
+    associationsCheck: "checked", associationsCheckedAt: verified, associationsCheckSource: "Test: a fictional check",
   }),
   B: buildTherapist({ slug: "fx-b", displayName: "Blake Brambleby", ...northOf(5.2), state: "NY", modalitySlugs: ["swedish"], bio: "" }),
   C: buildTherapist({
@@ -97,6 +100,9 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     expect(await slugs("location=10001&referrals=1")).toEqual(["fx-a"]);
     expect(await slugs("location=10001&accredited=1")).toEqual(["fx-a"]);
     expect(await slugs("location=10001&association=1")).toEqual(["fx-a"]);
+    // With self-reported credentials included, Dana's unchecked licence counts too.
+    expect(await slugs("location=10001&licensed=1&selfReported=1")).toEqual(["fx-a", "fx-d"]);
+    expect(await slugs("location=10001&accredited=1&selfReported=1")).toEqual(["fx-a"]);
     expect(await slugs("location=10001&accepting=1")).toEqual(["fx-a", "fx-h", "fx-b", "fx-d", "fx-i"]);
     expect(await slugs("location=10001&setting=mobile")).toEqual(["fx-c"]);
     expect(await slugs("location=10001&setting=clinic")).toEqual(["fx-a", "fx-h", "fx-b", "fx-d", "fx-i"]);
