@@ -29,8 +29,13 @@ CREATE OR REPLACE FUNCTION therapists_set_derived() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state THEN
-    NEW.home_license_checked := therapist_home_license_checked(NEW.id, NEW.state);
-    NEW.home_license_claimed := therapist_home_license_claimed(NEW.id, NEW.state);
+    -- Both standings from one read of the home-state licences (the same answers as
+    -- therapist_home_license_checked and therapist_home_license_claimed): bulk loads run this per row.
+    SELECT coalesce(bool_or(l.status = 'active' AND l.verified_at IS NOT NULL), false) AND NOT coalesce(bool_or(bad), false),
+           coalesce(bool_or(l.verified_at IS NULL OR l.status = 'active'), false) AND NOT coalesce(bool_or(bad), false)
+      INTO NEW.home_license_checked, NEW.home_license_claimed
+      FROM licenses l, LATERAL (SELECT l.status IN ('expired', 'disciplinary_action') AND l.verified_at IS NOT NULL AS bad) b
+     WHERE l.therapist_id = NEW.id AND l.state = NEW.state;
   END IF;
   NEW.criteria_score :=
       NEW.accepts_physician_referrals::int

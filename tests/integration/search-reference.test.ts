@@ -234,7 +234,14 @@ describe.each(testDrivers)("search against a plain reference on $name", ({ creat
       const home = DATA.held.filter((l) => l.therapistId === t.id && l.state === t.state);
       return home.some((l) => !l.verifiedAt || l.status === "active") && !home.some((l) => l.verifiedAt && (l.status === "expired" || l.status === "disciplinary_action"));
     };
-    for (const t of DATA.rows) expect(byId.get(t.id)!.home_license_claimed, t.slug).toBe(claimedInJs(t));
+    const checkedInJs = (t: NewTherapist & { id: string }) => {
+      const home = DATA.held.filter((l) => l.therapistId === t.id && l.state === t.state);
+      return home.some((l) => l.verifiedAt && l.status === "active") && !home.some((l) => l.verifiedAt && (l.status === "expired" || l.status === "disciplinary_action"));
+    };
+    for (const t of DATA.rows) {
+      expect(byId.get(t.id)!.home_license_claimed, t.slug).toBe(claimedInJs(t));
+      expect(byId.get(t.id)!.home_license_checked, t.slug).toBe(checkedInJs(t));
+    }
     all = DATA.rows.map((t) => {
       const r = byId.get(t.id)!;
       return { ...t, criteriaScore: Number(r.criteria_score), homeLicenseChecked: r.home_license_checked, homeLicenseClaimed: claimedInJs(t), matchesQ: new Map([["birch", r.q1], ["brich", r.q2]]) };
