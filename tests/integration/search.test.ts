@@ -206,6 +206,13 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     const radius = await runSearch(database.db, params("location=10001&radius=5&setting=mobile"));
     if (!radius.ok) throw new Error("search failed");
     expect(radius.noResults!.suggestion).toMatchObject({ label: "Search within 10 miles", count: 1, query: "location=10001&radius=10&setting=mobile" });
+    // Only Dana's unchecked licence: none checked, one claimed; the change says so.
+    const claimed = await runSearch(database.db, params("location=10001&radius=100&q=dapple&licensed=1"));
+    if (!claimed.ok) throw new Error("search failed");
+    expect(claimed.total).toBe(0);
+    expect(claimed.noResults!.removals).toContainEqual(
+      expect.objectContaining({ label: "Include self-reported credentials (claimed, not yet checked)", count: 1, query: "location=10001&radius=100&licensed=1&selfReported=1&q=dapple" }),
+    );
   });
 
   it("an unknown place is an error with suggestions, not an empty page", async () => {
