@@ -190,7 +190,7 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     expect(status("fx-c", "license")).toBe("not_met");
     expect(by("fx-c").licenseNotes[0]).toMatchObject({ tone: "problem" });
     expect(status("fx-c", "insurance")).toBe("met"); // superbills
-    expect(by("fx-d").licenseNotes[0]).toMatchObject({ tone: "self_reported", text: "LMT, New York - self-reported, not yet checked" });
+    expect(by("fx-d").licenseNotes[0]).toMatchObject({ tone: "self_reported", text: "LMT, New York - claimed, not yet checked" });
     expect(status("fx-g", "license")).toBe("not_applicable");
     expect(by("fx-g").licenseNotes[0]!.text).toBe("Kansas has no statewide licence: ask about a city licence");
     expect(by("fx-b").criteria.filter((c) => c.status === "met")).toEqual([]);
