@@ -50,7 +50,8 @@ export function credentialFacts(t: Pick<CriteriaInput, "ncbtmbStatus" | "schoolN
   const out: CredentialFact[] = [];
   if (t.ncbtmbStatus === "verified" || t.ncbtmbStatus === "self_reported")
     out.push({ credential: "ncbtmb", label: "NCBTMB board certification", state: t.ncbtmbStatus === "verified" ? "checked" : "claimed" });
-  if (t.schoolAccredited && t.schoolName) out.push({ credential: "school", label: "accredited school", state: checkState(t.schoolCheck) });
+  // Tested on columns the covering search indexes carry (db/queries/search.ts): not the name.
+  if (t.schoolAccredited) out.push({ credential: "school", label: "accredited school", state: checkState(t.schoolCheck) });
   if (t.associations.length) out.push({ credential: "associations", label: `membership of ${t.associations.join(", ")}`, state: checkState(t.associationsCheck) });
   return out;
 }
@@ -151,7 +152,7 @@ export const countMet = (criteria: readonly Criterion[]) => criteria.filter((x) 
 
 /** The school line of a profile: its accreditation is stated as fact only when checked. */
 export function schoolWords(s: { name: string | null; accredited: boolean; check: CheckStatus; checkedAt: string | null }): string {
-  if (!s.name) return "Not stated";
+  if (!s.name) return s.accredited ? `Not named; accredited programme ${CLAIMED_WORDING}` : "Not stated";
   if (!s.accredited) return `${s.name}, programme not stated as accredited`;
   if (s.check === "checked") return `${s.name}, a nationally accredited programme (${CHECKED_WORDING}${s.checkedAt ? ` on ${formatLongDate(s.checkedAt)}` : ""})`;
   if (s.check === "unconfirmed") return `${s.name}; the programme's accreditation ${UNCONFIRMED_WORDING}`;

@@ -75,7 +75,7 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
   if (c.referrals) where.set("referrals", eq(t.acceptsPhysicianReferrals, true));
   // A check implies the claim (constraints therapists_*_check_stated): "checked" alone suffices.
   if (c.accredited)
-    where.set("accredited", claimed ? sql`(${t.schoolAccredited} and ${t.schoolName} is not null and ${t.schoolCheck} <> 'unconfirmed')` : eq(t.schoolCheck, "checked"));
+    where.set("accredited", claimed ? sql`(${t.schoolAccredited} and ${t.schoolCheck} <> 'unconfirmed')` : eq(t.schoolCheck, "checked"));
   if (c.association)
     where.set("association", claimed ? sql`(cardinality(${t.associations}) > 0 and ${t.associationsCheck} <> 'unconfirmed')` : eq(t.associationsCheck, "checked"));
   if (c.accepting) where.set("accepting", eq(t.acceptingNewClients, true));

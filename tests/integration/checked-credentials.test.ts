@@ -31,6 +31,7 @@ const LISTINGS: Record<string, Partial<NewTherapist>> = {
   "ncbtmb-lapsed": { ncbtmbStatus: "lapsed", ncbtmbNumber: "300" },
   "school-checked": { schoolName: "Fictional School", schoolAccredited: true, schoolCheck: "checked", schoolCheckedAt: CHECKED_ON, schoolCheckSource: "demo (fictional)" },
   "school-self": { schoolName: "Fictional School", schoolAccredited: true },
+  "school-unnamed": { schoolAccredited: true },
   "school-unconfirmed": { schoolName: "Fictional School", schoolAccredited: true, schoolCheck: "unconfirmed", schoolCheckedAt: CHECKED_ON },
   "assoc-checked": { associations: ["AMTA"], associationsCheck: "checked", associationsCheckedAt: CHECKED_ON, associationsCheckSource: "demo (fictional)" },
   "assoc-self": { associations: ["ABMP"] },
@@ -49,7 +50,7 @@ type Flag = "licensed" | "ncbtmb" | "accredited" | "association";
 const EXPECTED: Record<Flag, { checked: string[]; withSelfReported: string[] }> = {
   licensed: { checked: ["lic-checked"], withSelfReported: ["lic-checked", "lic-self"] },
   ncbtmb: { checked: ["ncbtmb-verified"], withSelfReported: ["ncbtmb-self", "ncbtmb-verified"] },
-  accredited: { checked: ["school-checked"], withSelfReported: ["school-checked", "school-self"] },
+  accredited: { checked: ["school-checked"], withSelfReported: ["school-checked", "school-self", "school-unnamed"] },
   association: { checked: ["assoc-checked"], withSelfReported: ["assoc-checked", "assoc-self"] },
 };
 
@@ -60,6 +61,7 @@ const CREDENTIALS: Record<string, "met" | "claimed" | "not_met"> = {
   "ncbtmb-lapsed": "not_met",
   "school-checked": "met",
   "school-self": "claimed",
+  "school-unnamed": "claimed",
   "school-unconfirmed": "not_met",
   "assoc-checked": "met",
   "assoc-self": "claimed",

@@ -137,7 +137,7 @@ function reference(all: Row[], unregulated: Set<string>, c: SearchCriteria): str
     if ((c.insurance || c.plan) && !t.acceptsInsurance) return false;
     if (c.plan && !t.insurancePlans!.some((p) => p.toLowerCase().includes(c.plan!.toLowerCase()))) return false;
     if (c.referrals && !t.acceptsPhysicianReferrals) return false;
-    if (c.accredited && !(claimed ? t.schoolAccredited && t.schoolName && t.schoolCheck !== "unconfirmed" : t.schoolCheck === "checked")) return false;
+    if (c.accredited && !(claimed ? t.schoolAccredited && t.schoolCheck !== "unconfirmed" : t.schoolCheck === "checked")) return false;
     if (c.association && !(claimed ? t.associations!.length > 0 && t.associationsCheck !== "unconfirmed" : t.associationsCheck === "checked")) return false;
     if (c.accepting && !t.acceptingNewClients) return false;
     if (c.setting === "clinic" && !t.inClinic) return false;
