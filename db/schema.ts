@@ -144,6 +144,11 @@ export const stateLicensing = pgTable("state_licensing", {
 
 export const sciaticaExperience = pgEnum("sciatica_experience", ["none", "some", "extensive"]);
 export const ncbtmbStatus = pgEnum("ncbtmb_status", ["not_certified", "self_reported", "verified", "lapsed"]);
+// An administrator's check of a credential the therapist states (the school's accreditation,
+// association membership): self_reported until checked; checked (confirmed against `source`);
+// unconfirmed (looked up, could not be confirmed). Only administrators set checked/unconfirmed;
+// an owner's edit of what was checked returns it to self_reported (db/queries/listings.ts).
+export const credentialCheckStatus = pgEnum("credential_check_status", ["self_reported", "checked", "unconfirmed"]);
 
 export const therapists = pgTable(
   "therapists",
@@ -181,7 +186,16 @@ export const therapists = pgTable(
     accessibilityNotes: text("accessibility_notes"),
     schoolName: text("school_name"),
     schoolAccredited: boolean("school_accredited").notNull().default(false),
+    schoolCheck: credentialCheckStatus("school_check").notNull().default("self_reported"),
+    schoolCheckedAt: timestamp("school_checked_at", { withTimezone: true }),
+    schoolCheckedById: text("school_checked_by_id").references(() => users.id, { onDelete: "set null" }),
+    // The look-up address used or the document seen.
+    schoolCheckSource: text("school_check_source"),
     associations: text("associations").array().notNull().default(sql`'{}'::text[]`),
+    associationsCheck: credentialCheckStatus("associations_check").notNull().default("self_reported"),
+    associationsCheckedAt: timestamp("associations_checked_at", { withTimezone: true }),
+    associationsCheckedById: text("associations_checked_by_id").references(() => users.id, { onDelete: "set null" }),
+    associationsCheckSource: text("associations_check_source"),
     ncbtmbStatus: ncbtmbStatus("ncbtmb_status").notNull().default("not_certified"),
     ncbtmbNumber: text("ncbtmb_number"),
     ncbtmbVerifiedAt: timestamp("ncbtmb_verified_at", { withTimezone: true }),
@@ -205,6 +219,9 @@ export const therapists = pgTable(
     // against it, and how many of the six selection criteria (lib/criteria.ts) are met. Stored
     // so that "best match" and "licence checked" are indexed at national scale.
     homeLicenseChecked: boolean("home_license_checked").notNull().default(false),
+    // The same, counting a self-reported (unchecked) home licence too, for searches that
+    // include self-reported credentials. Nothing checked against it (expired, disciplinary).
+    homeLicenseClaimed: boolean("home_license_claimed").notNull().default(false),
     criteriaScore: smallint("criteria_score").notNull().default(0),
     // ll_to_earth(latitude, longitude), stored so that searches index and read it directly.
     earth: cube("earth")
@@ -226,7 +243,7 @@ export const therapists = pgTable(
     index("therapists_state_idx").on(t.state),
     index("therapists_owner_idx").on(t.ownerId),
     // Whole-state and national searches, sorted by best match or by name, read these in order.
-    // Migration 0007 makes these two covering (INCLUDE the filter columns, which drizzle-kit
+    // Migrations 0007 and 0008 make these two covering (INCLUDE the filter columns, which drizzle-kit
     // cannot express): a state search tests its filters on the index entries alone.
     index("therapists_state_best_idx")
       .on(t.state, t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id)
@@ -245,6 +262,9 @@ export const therapists = pgTable(
     check("therapists_locked_unpublished", sql`not (${t.published} and ${t.lockedAt} is not null)`),
     // The administrator's queue of review requests, oldest first.
     index("therapists_review_requested_idx").on(t.reviewRequestedAt).where(sql`${t.reviewRequestedAt} is not null`),
+    // A check is of something stated: nothing checked stands without it.
+    check("therapists_school_check_stated", sql`${t.schoolCheck} <> 'checked' or (${t.schoolAccredited} and ${t.schoolName} is not null)`),
+    check("therapists_associations_check_stated", sql`${t.associationsCheck} <> 'checked' or cardinality(${t.associations}) > 0`),
   ],
 );
 

@@ -5,11 +5,13 @@ import { SCIATICA_TRIO } from "@/db/reference/modalities";
 import type { LicenseFacts, StateRule } from "@/lib/licensing/license-note";
 import { requiresStateLicense } from "@/lib/licensing/license-note";
 import { CHECKED_WITH, CREDENTIAL_NOUN } from "@/lib/licensing/vocabulary";
-import { SCIATICA_ADJECTIVE, type NcbtmbStatus, type SciaticaLevel } from "@/lib/therapists/vocabulary";
+import { formatLongDate, CHECKED_WORDING, CLAIMED_WORDING, SCIATICA_ADJECTIVE, UNCONFIRMED_WORDING, type NcbtmbStatus, type SciaticaLevel } from "@/lib/therapists/vocabulary";
 
 export const CRITERION_KEYS = ["referrals", "profile", "insurance", "license", "credentials", "modalities"] as const;
 export type CriterionKey = (typeof CRITERION_KEYS)[number];
-export const CRITERION_STATUSES = ["met", "not_met", "not_applicable"] as const;
+// "claimed": the therapist says so, an administrator or the board has not checked it yet;
+// neither met nor not met, and never counted.
+export const CRITERION_STATUSES = ["met", "claimed", "not_met", "not_applicable"] as const;
 export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
 export type Criterion = { key: CriterionKey; title: string; status: CriterionStatus; detail: string };
 
@@ -25,9 +27,38 @@ export type CriteriaInput = {
   licenses: readonly LicenseFacts[];
   ncbtmbStatus: NcbtmbStatus;
   schoolAccredited: boolean;
+  schoolCheck: CheckStatus;
   associations: readonly string[];
+  associationsCheck: CheckStatus;
   sciaticaExperience: SciaticaLevel;
 };
+
+export type CheckStatus = "self_reported" | "checked" | "unconfirmed";
+
+export { CHECKED_WORDING, CLAIMED_WORDING, UNCONFIRMED_WORDING };
+
+export type CredentialState = "checked" | "claimed" | "unconfirmed";
+export type CredentialFact = { credential: "ncbtmb" | "school" | "associations"; label: string; state: CredentialState };
+
+const checkState = (s: CheckStatus): CredentialState => (s === "checked" ? "checked" : s === "unconfirmed" ? "unconfirmed" : "claimed");
+
+/**
+ * The credentials beyond the licence a listing states, each checked, claimed (self-reported) or
+ * unconfirmed. The school's accreditation is listed only when the therapist states it.
+ */
+export function credentialFacts(t: Pick<CriteriaInput, "ncbtmbStatus" | "schoolName" | "schoolAccredited" | "schoolCheck" | "associations" | "associationsCheck">): CredentialFact[] {
+  const out: CredentialFact[] = [];
+  if (t.ncbtmbStatus === "verified" || t.ncbtmbStatus === "self_reported")
+    out.push({ credential: "ncbtmb", label: "NCBTMB board certification", state: t.ncbtmbStatus === "verified" ? "checked" : "claimed" });
+  // Tested on columns the covering search indexes carry (db/queries/search.ts): not the name.
+  if (t.schoolAccredited) out.push({ credential: "school", label: "accredited school", state: checkState(t.schoolCheck) });
+  if (t.associations.length) out.push({ credential: "associations", label: `membership of ${t.associations.join(", ")}`, state: checkState(t.associationsCheck) });
+  return out;
+}
+
+/** "NCBTMB board certification (claimed, not yet checked)" and the like. */
+export const credentialWords = (f: CredentialFact) =>
+  `${f.label} (${f.state === "checked" ? CHECKED_WORDING : f.state === "claimed" ? CLAIMED_WORDING : UNCONFIRMED_WORDING})`;
 
 export const CRITERIA_TITLES: Record<CriterionKey, string> = {
   referrals: "Welcomes physician referrals",
@@ -46,11 +77,10 @@ const c = (key: CriterionKey, status: CriterionStatus, detail: string): Criterio
 
 export function evaluateCriteria(t: CriteriaInput, rule: StateRule | undefined): Criterion[] {
   const trio = SCIATICA_TRIO.filter((m) => t.modalitySlugs.includes(m));
-  const credentials = [
-    ...(t.ncbtmbStatus === "verified" || t.ncbtmbStatus === "self_reported" ? ["NCBTMB board certified"] : []),
-    ...(t.schoolAccredited ? ["trained at an accredited school"] : []),
-    ...(t.associations.length ? [`member of ${t.associations.join(", ")}`] : []),
-  ];
+  const facts = credentialFacts(t);
+  const checked = facts.filter((f) => f.state === "checked");
+  const claimed = facts.filter((f) => f.state === "claimed");
+  const sentence = (list: CredentialFact[]) => `${list.map(credentialWords).join("; ")}.`.replace(/^./, (s) => s.toUpperCase());
   return [
     c(
       "referrals",
@@ -76,8 +106,8 @@ export function evaluateCriteria(t: CriteriaInput, rule: StateRule | undefined):
     licenseCriterion(t, rule),
     c(
       "credentials",
-      credentials.length ? "met" : "not_met",
-      credentials.length ? `${credentials.join("; ")}.`.replace(/^./, (s) => s.toUpperCase()) : "No NCBTMB certification, accredited school or association membership listed.",
+      checked.length ? "met" : claimed.length ? "claimed" : "not_met",
+      facts.length ? sentence([...checked, ...claimed, ...facts.filter((f) => f.state === "unconfirmed")]) : "No NCBTMB certification, accredited school or association membership listed.",
     ),
     c(
       "modalities",
@@ -109,11 +139,29 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
         : `${rule.name} certification is voluntary; ask about it or a city permit.`,
     );
   }
+  if (home.some((l) => !l.verifiedAt))
+    return c("license", "claimed", `${CLAIMED_WORDING.replace(/^./, (s) => s.toUpperCase())} with ${CHECKED_WITH[rule.regulation]}.`);
   return c(
     "license",
     "not_met",
-    home.length ? `Self-reported, not yet checked with ${CHECKED_WITH[rule.regulation]}.` : `No ${rule.name} ${CREDENTIAL_NOUN[rule.regulation]} listed.`,
+    home.length ? `${UNCONFIRMED_WORDING.replace(/^./, (s) => s.toUpperCase())} with ${CHECKED_WITH[rule.regulation]}.` : `No ${rule.name} ${CREDENTIAL_NOUN[rule.regulation]} listed.`,
   );
 }
 
 export const countMet = (criteria: readonly Criterion[]) => criteria.filter((x) => x.status === "met").length;
+
+/** The school line of a profile: its accreditation is stated as fact only when checked. */
+export function schoolWords(s: { name: string | null; accredited: boolean; check: CheckStatus; checkedAt: string | null }): string {
+  if (!s.name) return s.accredited ? `Not named; accredited programme ${CLAIMED_WORDING}` : "Not stated";
+  if (!s.accredited) return `${s.name}, programme not stated as accredited`;
+  if (s.check === "checked") return `${s.name}, a nationally accredited programme (${CHECKED_WORDING}${s.checkedAt ? ` on ${formatLongDate(s.checkedAt)}` : ""})`;
+  if (s.check === "unconfirmed") return `${s.name}; the programme's accreditation ${UNCONFIRMED_WORDING}`;
+  return `${s.name}; accredited programme ${CLAIMED_WORDING}`;
+}
+
+/** The associations line of a profile. */
+export function associationsWords(list: readonly string[], a: { status: CheckStatus; checkedAt: string | null }): string {
+  if (!list.length) return "None listed";
+  const state = a.status === "checked" ? `${CHECKED_WORDING}${a.checkedAt ? ` on ${formatLongDate(a.checkedAt)}` : ""}` : a.status === "unconfirmed" ? UNCONFIRMED_WORDING : CLAIMED_WORDING;
+  return `${list.join(", ")} (membership ${state})`;
+}

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { decideClaim } from "@/db/queries/claims";
-import { checkLicense, liftLock, unpublishListing } from "@/db/queries/moderation";
+import { checkCredential, checkLicense, liftLock, unpublishListing } from "@/db/queries/moderation";
 import { withAdmin } from "@/lib/auth/session";
-import { claimDecisionNoteSchema, licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
+import { claimDecisionNoteSchema, credentialCheckSchema, licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
 
 const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 const back = (notice: string, kind: "ok" | "error" = "ok"): never => redirect(`/admin?${kind}=${encodeURIComponent(notice)}`);
@@ -23,6 +23,31 @@ export const checkLicenseAction = withAdmin(async (user, form: FormData): Promis
   if (!result.ok) back("Licence check not saved: that licence no longer exists.", "error");
   revalidatePath("/admin");
   back("Licence check saved.");
+});
+
+export const checkCredentialAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const parsed = credentialCheckSchema.safeParse({
+    therapistId: str(form.get("therapistId")),
+    credential: str(form.get("credential")),
+    result: str(form.get("result")),
+    stated: str(form.get("stated")),
+    source: str(form.get("source")),
+    note: str(form.get("note")),
+    checkedOn: str(form.get("checkedOn")),
+  });
+  if (!parsed.success) back(`Check not saved: ${parsed.error.issues[0]?.message ?? "check the form"}`, "error");
+  const result = await checkCredential(await getDb(), { adminId: user.id, ...parsed.data! });
+  revalidatePath("/admin");
+  if (!result.ok)
+    back(
+      result.reason === "changed"
+        ? "Check not saved: the owner changed that credential since the page was shown. Look again."
+        : result.reason === "not_stated"
+          ? "Check not saved: the listing no longer states that credential."
+          : "Check not saved: that listing no longer exists.",
+      "error",
+    );
+  back("Check saved.");
 });
 
 export const decideClaimAction = withAdmin(async (user, form: FormData): Promise<void> => {

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listPendingClaims } from "@/db/queries/claims";
-import { findListingsForModeration, listLicensesToCheck, listReviewRequests } from "@/db/queries/moderation";
+import { findListingsForModeration, listCredentialsToCheck, listLicensesToCheck, listReviewRequests, statedCredential, type CredentialKind } from "@/db/queries/moderation";
 import { requireAdmin } from "@/lib/auth/session";
 import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
-import { checkLicenseAction, decideClaimAction, liftLockAction, unpublishAction } from "./actions";
+import { checkCredentialAction, checkLicenseAction, decideClaimAction, liftLockAction, unpublishAction } from "./actions";
 import { noControlChars } from "@/lib/validation/therapist-profile";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
@@ -18,8 +18,9 @@ export default async function AdminPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = typeof params.q === "string" && noControlChars(params.q) ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [queue, claims, reviews, found] = await Promise.all([
+  const [queue, credentialQueue, claims, reviews, found] = await Promise.all([
     listLicensesToCheck(db, { limit: 50 }),
+    listCredentialsToCheck(db, { limit: 50 }),
     listPendingClaims(db, { limit: 50 }),
     listReviewRequests(db, { limit: 50 }),
     q ? findListingsForModeration(db, { query: q }) : Promise.resolve([]),
@@ -90,6 +91,66 @@ export default async function AdminPage({ searchParams }: Props) {
                 </form>
               </li>
             ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="credentials-heading" className="stack">
+        <h2 id="credentials-heading">Other credentials waiting to be checked ({credentialQueue.length})</h2>
+        <p>
+          NCBTMB certification, a school stated as accredited, association membership. Until checked, patients read each as &ldquo;claimed, not yet
+          checked&rdquo; and the search filters leave it out. Record the source: the look-up address you used or the document you saw.
+        </p>
+        {credentialQueue.length === 0 ? (
+          <p>Nothing to check.</p>
+        ) : (
+          <ul className={styles.list}>
+            {credentialQueue.flatMap((t) =>
+              (
+                [
+                  ["ncbtmb", t.needsNcbtmb, `NCBTMB certificate ${t.ncbtmbNumber ?? ""}`],
+                  ["school", t.needsSchool, `Accreditation of ${t.schoolName ?? ""}`],
+                  ["associations", t.needsAssociations, `Membership of ${t.associations.join(", ")}`],
+                ] as [CredentialKind, boolean, string][]
+              )
+                .filter(([, needed]) => needed)
+                .map(([kind, , label]) => {
+                  const key = `${kind}-${t.id}`;
+                  return (
+                    <li key={key} className="stack">
+                      <p>
+                        <strong>{label}</strong> stated by <Link href={`/dashboard/listings/${t.id}`}>{t.displayName}</Link>, {t.city}, {t.state} (updated{" "}
+                        {t.updatedAt.toISOString().slice(0, 10)})
+                      </p>
+                      <form action={checkCredentialAction} className={styles.actions} aria-label={`Record the check of: ${label}`}>
+                        <input type="hidden" name="therapistId" value={t.id} />
+                        <input type="hidden" name="credential" value={kind} />
+                        <input type="hidden" name="stated" value={statedCredential(t, kind)} />
+                        <div className="field">
+                          <label htmlFor={`cr-result-${key}`}>Result</label>
+                          <select id={`cr-result-${key}`} name="result" defaultValue="checked">
+                            <option value="checked">Checked: confirmed</option>
+                            <option value="unconfirmed">{kind === "ncbtmb" ? "Not confirmed (recorded as lapsed)" : "Could not be confirmed"}</option>
+                          </select>
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`cr-source-${key}`}>Source (look-up address or document)</label>
+                          <input id={`cr-source-${key}`} name="source" type="text" required minLength={3} maxLength={500} />
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`cr-date-${key}`}>Checked on</label>
+                          <input id={`cr-date-${key}`} name="checkedOn" type="date" defaultValue={today} required />
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`cr-note-${key}`}>Note</label>
+                          <input id={`cr-note-${key}`} name="note" type="text" maxLength={1000} />
+                        </div>
+                        <button type="submit">Record check: {label}</button>
+                      </form>
+                    </li>
+                  );
+                }),
+            )}
           </ul>
         )}
       </section>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
-import { FLAG_LABELS } from "@/lib/search/filters";
+import { FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
 import { DEFAULT_SORT_RULE, FLAG_FILTERS, RADIUS_CHOICES, RADIUS_DEFAULT, SORT_LABELS, SORTS, toQueryString, type FieldErrors, type SearchParams, type Sort } from "@/lib/search/params";
 import { SCIATICA_FILTER_LABELS, SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
 import styles from "./search.module.css";
@@ -120,6 +120,10 @@ export function FiltersForm({
               </label>
             ))}
           </div>
+          <label className={styles.check}>
+            <input type="checkbox" name="selfReported" value="1" defaultChecked={flagOn("selfReported")} /> {SELF_REPORTED_LABEL}
+            <span className={styles.hint}> (by default the credential filters count only credentials an administrator or the state board has checked)</span>
+          </label>
           {FLAG_FILTERS.some((f) => errors[f]) ? (
             <p className="field-error">{FLAG_FILTERS.filter((f) => errors[f]).map((f) => `${FLAG_LABELS[f]}: ${errors[f]!.join("; ")}`).join(". ")}</p>
           ) : null}

@@ -1,11 +1,12 @@
 // The six selection criteria for one therapist: the one checklist the profile page, the
-// dashboard preview and every search result use. Each status is a word (Met, Not met, Not
-// applicable) as well as a symbol, so neither the symbol nor its colour carries the meaning alone.
-import { countMet, type Criterion } from "@/lib/criteria";
+// dashboard preview and every search result use. Each status is a word (Met, Claimed, Not met,
+// Not applicable) as well as a symbol, so neither the symbol nor its colour carries the meaning alone.
+import { CLAIMED_WORDING, countMet, type Criterion } from "@/lib/criteria";
 import styles from "./criteria-checklist.module.css";
 
 const STATUS: Record<Criterion["status"], { word: string; symbol: string }> = {
   met: { word: "Met", symbol: "\u2713" },
+  claimed: { word: CLAIMED_WORDING.replace(/^./, (s) => s.toUpperCase()), symbol: "?" },
   not_met: { word: "Not met", symbol: "\u2717" },
   not_applicable: { word: "Not applicable", symbol: "\u2013" },
 };

@@ -1,4 +1,4 @@
-// Licence notes ("LMT, Oregon - self-reported, not yet checked"), each with its standing in a
+// Licence notes ("LMT, Oregon - claimed, not yet checked"), each with its standing in a
 // word and a link to the state's licensing page: the one rendering the profile page, the
 // dashboard preview and every search result use. A problem (expired, disciplinary action,
 // missing where the state requires a licence) is boxed and labelled "Warning", so it does not

@@ -46,6 +46,17 @@ export function ResultCard({ result, searchQuery }: { result: SearchResult; sear
           <dt>NCBTMB</dt>
           <dd>{NCBTMB_LABELS[result.ncbtmbStatus]}</dd>
         </div>
+        {result.credentials.some((c) => c.credential !== "ncbtmb") && (
+          <div>
+            <dt>Credentials</dt>
+            <dd>
+              {result.credentials
+                .filter((c) => c.credential !== "ncbtmb")
+                .map((c) => c.text)
+                .join("; ")}
+            </dd>
+          </div>
+        )}
       </dl>
       <CriteriaChecklist criteria={result.criteria} headingId={`${id}-criteria`} compact />
     </article>

@@ -4,6 +4,7 @@
 // it), and the website link only ever points at http(s).
 import Link from "next/link";
 import type { PublicProfile } from "@/lib/therapists/public-profile";
+import { associationsWords, schoolWords } from "@/lib/criteria";
 import {
   formatAccepting,
   formatNcbtmb,
@@ -127,12 +128,10 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
               </dd>
               <dt>School</dt>
               <dd>
-                {p.school.name
-                  ? `${p.school.name}${p.school.accredited ? ", a nationally accredited programme" : ", programme not stated as accredited"}`
-                  : "Not stated"}
+                {schoolWords(p.school)}
               </dd>
               <dt>Professional associations</dt>
-              <dd>{p.associations.length ? p.associations.join(", ") : "None listed"}</dd>
+              <dd>{associationsWords(p.associations, p.associationsCheck)}</dd>
             </dl>
           </section>
 

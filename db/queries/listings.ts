@@ -162,6 +162,29 @@ function keepNcbtmbFinding(current: Therapist, columns: ProfileColumns): Profile
   return columns;
 }
 
+// An administrator's check of the school's accreditation or of association membership holds
+// for what was checked: the same school (still stated as accredited), the same associations.
+// Changing either returns it to self_reported ("claimed, not yet checked"), as a changed
+// licence number is a new, unchecked licence. Owners never write these columns.
+const sameText = (a: string | null, b: string | null) => (a ?? "").trim().replace(/\s+/g, " ").toLowerCase() === (b ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const norm = (l: readonly string[]) => [...new Set(l.map((x) => x.trim().replace(/\s+/g, " ").toLowerCase()))].sort().join("\n");
+  return norm(a) === norm(b);
+};
+const UNCHECKED = { checkedAt: null, checkedById: null, source: null } as const;
+
+function credentialChecksAfterEdit(current: Therapist, columns: ProfileColumns) {
+  const keepSchool = columns.schoolAccredited && sameText(current.schoolName, columns.schoolName) && current.schoolAccredited;
+  const keepAssociations = columns.associations.length > 0 && sameSet(current.associations, columns.associations);
+  const school = keepSchool
+    ? { schoolCheck: current.schoolCheck, schoolCheckedAt: current.schoolCheckedAt, schoolCheckedById: current.schoolCheckedById, schoolCheckSource: current.schoolCheckSource }
+    : { schoolCheck: "self_reported" as const, schoolCheckedAt: UNCHECKED.checkedAt, schoolCheckedById: UNCHECKED.checkedById, schoolCheckSource: UNCHECKED.source };
+  const associations = keepAssociations
+    ? { associationsCheck: current.associationsCheck, associationsCheckedAt: current.associationsCheckedAt, associationsCheckedById: current.associationsCheckedById, associationsCheckSource: current.associationsCheckSource }
+    : { associationsCheck: "self_reported" as const, associationsCheckedAt: UNCHECKED.checkedAt, associationsCheckedById: UNCHECKED.checkedById, associationsCheckSource: UNCHECKED.source };
+  return { ...school, ...associations };
+}
+
 /** How many listings one account may create (administrators excepted). */
 export const MAX_LISTINGS_PER_ACCOUNT = 3;
 
@@ -258,9 +281,13 @@ export async function updateListing(
     // Leaving "verified" / "lapsed" drops its date too; the finding stays in this revision.
     const ncbtmbVerifiedAt = ADMIN_NCBTMB.has(columns.ncbtmbStatus) ? current.ncbtmbVerifiedAt : null;
     if (!same(current.ncbtmbVerifiedAt, ncbtmbVerifiedAt)) changes.ncbtmbVerifiedAt = { old: current.ncbtmbVerifiedAt, new: ncbtmbVerifiedAt };
+    const checks = credentialChecksAfterEdit(current, columns);
+    if (current.schoolCheck !== checks.schoolCheck) changes.schoolCheck = { old: { status: current.schoolCheck, checkedAt: current.schoolCheckedAt, source: current.schoolCheckSource }, new: checks.schoolCheck };
+    if (current.associationsCheck !== checks.associationsCheck)
+      changes.associationsCheck = { old: { status: current.associationsCheck, checkedAt: current.associationsCheckedAt, source: current.associationsCheckSource }, new: checks.associationsCheck };
     await tx
       .update(therapists)
-      .set({ ...columns, ncbtmbVerifiedAt, version, updatedAt: new Date() })
+      .set({ ...columns, ncbtmbVerifiedAt, ...checks, version, updatedAt: new Date() })
       .where(and(eq(therapists.id, current.id), eq(therapists.version, current.version)));
     if (changes.modalitySlugs) await writeModalities(tx, current.id, columns.modalitySlugs);
     await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes });

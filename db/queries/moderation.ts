@@ -1,10 +1,11 @@
 import "server-only";
 // Administrators' work on listings: the licence-check queue, recording a check against the
 // state board, finding a listing, unpublishing it with a reason (which locks it against its
-// owner), the owners' review requests and lifting the lock. Callers must have checked the role
-// (withAdmin); liftLock also takes the actor and refuses anyone but an administrator. Every
+// owner), the owners' review requests and lifting the lock, and the checks of NCBTMB
+// certification, school accreditation and association membership. Callers must have checked the
+// role (withAdmin); liftLock also takes the actor and refuses anyone but an administrator. Every
 // write is one transaction and appends a revision.
-import { and, asc, eq, ilike, isNotNull, isNull, or } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { licenses, stateLicensing, therapists, users, type FieldChange } from "../schema";
 import { licenseLabel, lockForWrite, type Actor, type WriteResult } from "./listing-writes";
@@ -59,6 +60,101 @@ export async function checkLicense(
       version,
       changes: { [`licence ${label}`]: { old: { status: lic.status, verifiedAt: lic.verifiedAt }, new: { status: options.status, verifiedAt: options.checkedOn } } },
       reason: options.note ? `Licence checked with the state board: ${options.note}` : "Licence checked with the state board",
+    });
+    return { ok: true as const, version };
+  });
+}
+
+export type CredentialKind = "ncbtmb" | "school" | "associations";
+
+/** What a listing states for a credential, as the administrator's form shows and sends it back. */
+export const statedCredential = (t: Pick<typeof therapists.$inferSelect, "ncbtmbNumber" | "schoolName" | "associations">, kind: CredentialKind) =>
+  kind === "ncbtmb" ? (t.ncbtmbNumber ?? "") : kind === "school" ? (t.schoolName ?? "") : t.associations.join(", ");
+
+/**
+ * Listings with a credential beyond the licence that nobody has checked yet (NCBTMB
+ * self-reported, a school stated as accredited, association membership), least recently
+ * updated first. Fictional demo listings are left out.
+ */
+export async function listCredentialsToCheck(db: Db, options: { limit?: number } = {}) {
+  const ncbtmb = sql<boolean>`${therapists.ncbtmbStatus} = 'self_reported'`;
+  const school = sql<boolean>`(${therapists.schoolAccredited} and ${therapists.schoolName} is not null and ${therapists.schoolCheck} = 'self_reported')`;
+  const associations = sql<boolean>`(cardinality(${therapists.associations}) > 0 and ${therapists.associationsCheck} = 'self_reported')`;
+  return db
+    .select({
+      id: therapists.id,
+      displayName: therapists.displayName,
+      slug: therapists.slug,
+      city: therapists.city,
+      state: therapists.state,
+      version: therapists.version,
+      updatedAt: therapists.updatedAt,
+      ncbtmbNumber: therapists.ncbtmbNumber,
+      schoolName: therapists.schoolName,
+      associations: therapists.associations,
+      needsNcbtmb: ncbtmb,
+      needsSchool: school,
+      needsAssociations: associations,
+    })
+    .from(therapists)
+    .where(and(eq(therapists.isDemo, false), or(ncbtmb, school, associations)))
+    .orderBy(asc(therapists.updatedAt), asc(therapists.id))
+    .limit(options.limit ?? 50);
+}
+
+/**
+ * Records an administrator's check of NCBTMB certification, the school's accreditation or
+ * association membership: the result, the date, who, and the source (the look-up address used
+ * or the document seen). One transaction, with a revision. Refused when the listing no longer
+ * states what the administrator saw (`stated`), or states no such credential.
+ * NCBTMB: checked is "verified"; not confirmed is recorded as "lapsed" (the status the
+ * certification's enum has for a certificate that does not stand).
+ */
+export async function checkCredential(
+  db: Db,
+  options: {
+    adminId: string;
+    therapistId: string;
+    credential: CredentialKind;
+    result: "checked" | "unconfirmed";
+    stated: string;
+    source: string;
+    note: string;
+    checkedOn: string;
+  },
+): Promise<WriteResult | { ok: false; reason: "changed" | "not_stated" }> {
+  return db.transaction(async (tx) => {
+    const locked = await lockForWrite(tx, { id: options.therapistId, actor: { userId: options.adminId, isAdmin: true } });
+    if (!locked.ok) return locked;
+    const t = locked.current;
+    const kind = options.credential;
+    const statedNow =
+      kind === "ncbtmb" ? t.ncbtmbStatus !== "not_certified" && Boolean(t.ncbtmbNumber) : kind === "school" ? t.schoolAccredited && t.schoolName !== null : t.associations.length > 0;
+    if (!statedNow) return { ok: false as const, reason: "not_stated" as const };
+    if (statedCredential(t, kind) !== options.stated) return { ok: false as const, reason: "changed" as const };
+    const at = new Date(`${options.checkedOn}T12:00:00Z`);
+    const version = t.version + 1;
+    const source = options.note ? `${options.source} (${options.note})` : options.source;
+    let old: unknown;
+    let set: Partial<typeof therapists.$inferInsert>;
+    if (kind === "ncbtmb") {
+      old = { status: t.ncbtmbStatus, verifiedAt: t.ncbtmbVerifiedAt };
+      set = { ncbtmbStatus: options.result === "checked" ? "verified" : "lapsed", ncbtmbVerifiedAt: at };
+    } else if (kind === "school") {
+      old = { status: t.schoolCheck, checkedAt: t.schoolCheckedAt, source: t.schoolCheckSource };
+      set = { schoolCheck: options.result, schoolCheckedAt: at, schoolCheckedById: options.adminId, schoolCheckSource: source };
+    } else {
+      old = { status: t.associationsCheck, checkedAt: t.associationsCheckedAt, source: t.associationsCheckSource };
+      set = { associationsCheck: options.result, associationsCheckedAt: at, associationsCheckedById: options.adminId, associationsCheckSource: source };
+    }
+    await tx.update(therapists).set({ ...set, version, updatedAt: new Date() }).where(eq(therapists.id, t.id));
+    const what = kind === "ncbtmb" ? "NCBTMB certification" : kind === "school" ? "School accreditation" : "Association membership";
+    await appendRevision(tx, {
+      therapistId: t.id,
+      userId: options.adminId,
+      version,
+      changes: { [`${what} check`]: { old, new: { result: options.result, checkedOn: options.checkedOn, source } } },
+      reason: `${what} ${options.result === "checked" ? "checked" : "could not be confirmed"} against ${options.source}`,
     });
     return { ok: true as const, version };
   });

@@ -19,6 +19,12 @@ export type SearchCriteria = {
   accepting?: boolean;
   setting?: "clinic" | "mobile";
   q?: string;
+  /**
+   * Credential filters (licensed, ncbtmb, accredited, association) match checked credentials
+   * only, unless this is set: then self-reported ones match too (never ones an administrator
+   * or the board found expired, lapsed or unconfirmed).
+   */
+  includeSelfReported?: boolean;
   sort: "nearest" | "best" | "name";
   limit: number;
   offset: number;
@@ -61,13 +67,17 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
   if (c.state) where.set("state", eq(t.state, c.state));
   if (c.modalities?.length) where.set("modality", sql`${t.modalitySlugs} @> ${sql`array[${sql.join(c.modalities.map((m) => sql`${m}`), sql`, `)}]::text[]`}`);
   if (c.sciatica) where.set("sciatica", c.sciatica === "extensive" ? eq(t.sciaticaExperience, "extensive") : inArray(t.sciaticaExperience, ["some", "extensive"]));
-  if (c.licensed) where.set("licensed", sql`(${t.homeLicenseChecked} or ${noStatewideLicence})`);
-  if (c.ncbtmb) where.set("ncbtmb", inArray(t.ncbtmbStatus, ["verified", "self_reported"]));
+  const claimed = Boolean(c.includeSelfReported);
+  if (c.licensed) where.set("licensed", sql`(${claimed ? t.homeLicenseClaimed : t.homeLicenseChecked} or ${noStatewideLicence})`);
+  if (c.ncbtmb) where.set("ncbtmb", claimed ? inArray(t.ncbtmbStatus, ["verified", "self_reported"]) : eq(t.ncbtmbStatus, "verified"));
   if (c.insurance || c.plan) where.set("insurance", eq(t.acceptsInsurance, true));
   if (c.plan) where.set("plan", sql`exists (select 1 from unnest(${t.insurancePlans}) p where p ilike ${`%${likeEscape(c.plan)}%`})`);
   if (c.referrals) where.set("referrals", eq(t.acceptsPhysicianReferrals, true));
-  if (c.accredited) where.set("accredited", eq(t.schoolAccredited, true));
-  if (c.association) where.set("association", sql`cardinality(${t.associations}) > 0`);
+  // A check implies the claim (constraints therapists_*_check_stated): "checked" alone suffices.
+  if (c.accredited)
+    where.set("accredited", claimed ? sql`(${t.schoolAccredited} and ${t.schoolCheck} <> 'unconfirmed')` : eq(t.schoolCheck, "checked"));
+  if (c.association)
+    where.set("association", claimed ? sql`(cardinality(${t.associations}) > 0 and ${t.associationsCheck} <> 'unconfirmed')` : eq(t.associationsCheck, "checked"));
   if (c.accepting) where.set("accepting", eq(t.acceptingNewClients, true));
   if (c.setting) where.set("setting", eq(c.setting === "clinic" ? t.inClinic : t.mobile, true));
   if (c.q) {
@@ -216,7 +226,11 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
       acceptsHsaFsa: t.acceptsHsaFsa,
       schoolName: t.schoolName,
       schoolAccredited: t.schoolAccredited,
+      schoolCheck: t.schoolCheck,
+      schoolCheckedAt: t.schoolCheckedAt,
       associations: t.associations,
+      associationsCheck: t.associationsCheck,
+      associationsCheckedAt: t.associationsCheckedAt,
       ncbtmbStatus: t.ncbtmbStatus,
       ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
       acceptingNewClients: t.acceptingNewClients,

@@ -9,7 +9,7 @@ import { zipsByState, type ZipPlace } from "@/lib/geo/zip";
 import { MODALITIES } from "../reference/modalities";
 import type { StateEntry } from "../reference/state-licensing";
 import type { NewTherapist } from "../schema";
-import { buildLicense, buildTherapist, type LicenseRow, type TherapistRow } from "./factories";
+import { buildLicense, buildTherapist, demoCredentialChecks, type LicenseRow, type TherapistRow } from "./factories";
 
 export const DEFAULT_DEMO_SEED = "therapist-finder-demo";
 
@@ -221,6 +221,13 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
     ncbtmbStatus: ncbtmb < 0.12 ? "verified" : ncbtmb < 0.2 ? "self_reported" : ncbtmb < 0.22 ? "lapsed" : "not_certified",
     ncbtmbNumber: ncbtmb < 0.22 ? `DEMO-NCB-${String(index).padStart(7, "0")}` : null,
     ncbtmbVerifiedAt: ncbtmb < 0.12 ? new Date(now.getTime() - int(rng, 1, 300) * 86_400_000) : null,
+    // Drawn from the id's last bytes, not the random stream, so every other field of the demo
+    // data stays as it was before these checks existed.
+    ...demoCredentialChecks(
+      { school: parseInt(id.slice(-4), 16) / 0x10000, associations: parseInt(id.slice(-8, -4), 16) / 0x10000 },
+      { schoolAccredited: accredited, associations },
+      new Date(now.getTime() - (1 + (parseInt(id.slice(-10, -8), 16) % 300)) * 86_400_000),
+    ),
     modalitySlugs,
     isDemo: true,
     published: true,

@@ -2,7 +2,7 @@
 // come from the zod schemas in lib/api/schemas.ts; parameters from lib/search/params.ts.
 import { z } from "zod";
 import { MODALITIES } from "@/db/reference/modalities";
-import { FLAG_LABELS } from "@/lib/search/filters";
+import { CREDENTIAL_FLAGS, FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
 import { FLAG_FILTERS, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RADIUS_DEFAULT, SORTS } from "@/lib/search/params";
 import { SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
 import * as schemas from "./schemas";
@@ -53,6 +53,12 @@ export function openApiDocument() {
             q("modality", "Repeat for several: a therapist must offer every one", { type: "array", items: { type: "string", enum: MODALITIES.map((m) => m.slug) } }, { style: "form", explode: true }),
             q("sciatica", "Sciatica experience: some (or more), or extensive", { type: "string", enum: [...SCIATICA_FILTER_LEVELS] }),
             ...FLAG_FILTERS.map((f) => q(f, `${FLAG_LABELS[f]} (1 on, 0 off)`, { type: "string", enum: ["1", "0", "true", "false", "on", "off"] })),
+            q(
+              "selfReported",
+              `${SELF_REPORTED_LABEL} (1 on, 0 off). By default the credential filters (${CREDENTIAL_FLAGS.join(", ")}) match only checked credentials: a licence checked with the state board and active, NCBTMB certification verified, a school's accreditation or an association membership checked by an administrator. With selfReported=1 they also match credentials the therapist states that are not yet checked; never ones found expired, lapsed or unconfirmed. Example: /api/therapists?location=10001&ncbtmb=1&selfReported=1`,
+              { type: "string", enum: ["1", "0", "true", "false", "on", "off"] },
+              { example: "1" },
+            ),
             q("plan", "A named insurance plan (implies insurance=1)", { type: "string", minLength: 2, maxLength: 60 }),
             q("setting", "In a clinic, or mobile", { type: "string", enum: ["clinic", "mobile"] }),
             q("q", "Therapist or practice name; tolerates typos", { type: "string", minLength: 2, maxLength: 100 }),

@@ -1,6 +1,6 @@
 // What a state's rule makes of a therapist's licence, in one line a patient can read next to
 // it: "LMT, Massachusetts - active, checked with the state board on 2026-10-02".
-import type { LicenseStatus } from "@/lib/therapists/vocabulary";
+import { CLAIMED_WORDING, type LicenseStatus } from "@/lib/therapists/vocabulary";
 import { ACTIVE_STANDING, CHECKED_WITH, CREDENTIAL_NOUN, isMandatory, statePageHref, type Regulation } from "./vocabulary";
 
 export type LicenseFacts = {
@@ -46,7 +46,7 @@ export function describeLicense(license: LicenseFacts, rule: StateRule): License
       case "active":
         if (verifiedOn) return { ...base, tone: "verified", text: `${head} - local licence, active, ${when} ${why}` };
     }
-    return { ...base, tone: "self_reported", text: `${head} - self-reported local licence, not yet checked ${why}` };
+    return { ...base, tone: "self_reported", text: `${head} - local licence ${CLAIMED_WORDING} ${why}` };
   }
 
   // A known problem is shown as one even before anyone has checked it with the board.
@@ -57,7 +57,7 @@ export function describeLicense(license: LicenseFacts, rule: StateRule): License
       case "disciplinary_action":
         return { ...base, tone: "problem", text: `${head} - reported disciplinary action, not yet checked with ${checkedWith(rule)}` };
       default:
-        return { ...base, tone: "self_reported", text: `${head} - self-reported, not yet checked` };
+        return { ...base, tone: "self_reported", text: `${head} - ${CLAIMED_WORDING}` };
     }
   }
   const checked = `checked with ${checkedWith(rule)} on ${verifiedOn}`;

@@ -5,13 +5,18 @@ import { FLAG_FILTERS, RADIUS_DEFAULT, type FlagFilter, type SearchParams } from
 
 export const FLAG_LABELS: Record<FlagFilter, string> = {
   licensed: "Licence checked with the state board",
-  ncbtmb: "NCBTMB board certified",
+  ncbtmb: "NCBTMB board certification checked",
   insurance: "Accepts insurance",
   referrals: "Accepts physician referrals",
-  accredited: "Trained at an accredited school",
-  association: "Member of a professional association",
+  accredited: "School's accreditation checked",
+  association: "Association membership checked",
   accepting: "Accepting new clients",
 };
+
+/** The "include self-reported" choice: the credential filters then match claimed credentials too. */
+export const SELF_REPORTED_LABEL = "Include self-reported credentials (claimed, not yet checked)";
+/** The credential filters that choice widens. */
+export const CREDENTIAL_FLAGS = ["licensed", "ncbtmb", "accredited", "association"] as const satisfies readonly FlagFilter[];
 
 export const modalityName = (slug: string) => MODALITIES.find((m) => m.slug === slug)?.name ?? slug;
 
@@ -32,6 +37,8 @@ export function activeFilters(p: SearchParams): ActiveFilter[] {
   for (const f of FLAG_FILTERS) {
     if (p[f]) out.push({ condition: f, label: FLAG_LABELS[f], without: { ...base, [f]: undefined, ...(f === "insurance" ? { plan: undefined } : {}) } });
   }
+  if (p.selfReported && CREDENTIAL_FLAGS.some((f) => p[f]))
+    out.push({ condition: "selfReported", label: "Including self-reported credentials", without: { ...base, selfReported: undefined } });
   if (p.plan) out.push({ condition: "plan", label: `Insurance plan "${p.plan}"`, without: { ...base, plan: undefined } });
   if (p.setting) out.push({ condition: "setting", label: p.setting === "clinic" ? "In a clinic" : "Mobile (comes to you)", without: { ...base, setting: undefined } });
   if (p.q) out.push({ condition: "q", label: `Name contains "${p.q}"`, without: { ...base, q: undefined } });

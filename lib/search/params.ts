@@ -55,6 +55,9 @@ export const searchSchema = z.object({
   accredited: flag.optional(),
   association: flag.optional(),
   accepting: flag.optional(),
+  // Credential filters (licensed, ncbtmb, accredited, association) match checked credentials
+  // only; with this on, self-reported ("claimed, not yet checked") ones match too.
+  selfReported: flag.optional(),
   plan: text(60, 2).optional(),
   setting: z.enum(["clinic", "mobile"], { error: "use clinic or mobile" }).optional(),
   q: text(100, 2).optional(),
@@ -140,6 +143,7 @@ export function toQueryString(p: Partial<SearchParams>, options: { includePageSi
   for (const m of p.modality ?? []) qs.append("modality", m);
   if (p.sciatica) qs.set("sciatica", p.sciatica);
   for (const f of FLAG_FILTERS) if (p[f]) qs.set(f, "1");
+  if (p.selfReported) qs.set("selfReported", "1");
   if (p.plan) qs.set("plan", p.plan);
   if (p.setting) qs.set("setting", p.setting);
   if (p.q) qs.set("q", p.q);

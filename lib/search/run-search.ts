@@ -7,7 +7,7 @@ import { countMatches, searchConditions, searchTherapists, type SearchCriteria }
 import { listStateRules } from "@/db/queries/states";
 import type { StateRule } from "@/lib/licensing/license-note";
 import { toSearchResult, type SearchResult } from "@/lib/therapists/search-result";
-import { activeFilters, modalityName, radiusOf } from "./filters";
+import { activeFilters, CREDENTIAL_FLAGS, modalityName, radiusOf, SELF_REPORTED_LABEL } from "./filters";
 import { resolveLocation, type ResolvedLocation } from "./location";
 import { RADIUS_CHOICES, toQueryString, type FieldErrors, type SearchParams } from "./params";
 
@@ -65,6 +65,7 @@ function toCriteria(p: SearchParams, location: ResolvedLocation | null): Omit<Se
     accepting: p.accepting,
     setting: p.setting,
     q: p.q,
+    includeSelfReported: p.selfReported,
   };
 }
 
@@ -131,6 +132,9 @@ async function explainNoResults(db: Db, params: SearchParams, location: Resolved
   for (const f of activeFilters(params)) {
     if (conditions.has(f.condition)) removals.push(await change(`Remove "${f.label}"`, f.without));
   }
+  // Credential filters count checked credentials only: offer the self-reported ones too.
+  if (!params.selfReported && CREDENTIAL_FLAGS.some((f) => params[f]))
+    removals.push(await change(SELF_REPORTED_LABEL, { ...params, selfReported: true, page: 1 }));
   removals.sort((a, b) => b.count - a.count);
 
   let suggestion: Change | null = null;

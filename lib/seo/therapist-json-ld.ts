@@ -22,6 +22,8 @@ export type JsonLdTherapist = {
   priceMax: number | null;
   languages: readonly string[];
   modalities: readonly { slug: string; name: string; summary?: string }[];
+  /** Credentials beyond the licence (public-profile's credentials): only checked ones are stated. */
+  credentials?: readonly { state: "checked" | "claimed" | "unconfirmed"; text: string }[];
 };
 
 export function buildTherapistJsonLd(t: JsonLdTherapist, origin: string): Record<string, unknown> {
@@ -62,6 +64,9 @@ export function buildTherapistJsonLd(t: JsonLdTherapist, origin: string): Record
   if (t.email) ld.email = t.email;
   if (t.website) ld.sameAs = [t.website];
   if (price) ld.priceRange = price;
+  // A claimed (self-reported) or unconfirmed credential is never stated to machines as fact.
+  const checked = (t.credentials ?? []).filter((c) => c.state === "checked");
+  if (checked.length) ld.hasCredential = checked.map((c) => ({ "@type": "EducationalOccupationalCredential", name: c.text }));
   return ld;
 }
 

@@ -208,6 +208,21 @@ export const licenseCheckSchema = z.object({
   checkedOn: pastDay("Enter the date you checked, as YYYY-MM-DD (not in the future)."),
 });
 
+/**
+ * An administrator's check of a credential beyond the licence. `stated` is what the listing
+ * said when the form was shown (school name, associations, certificate number): the check is
+ * refused if the owner changed it since. `source` is the look-up address used or the document seen.
+ */
+export const credentialCheckSchema = z.object({
+  therapistId: z.uuid(),
+  credential: z.enum(["ncbtmb", "school", "associations"], "Unknown credential."),
+  result: z.enum(["checked", "unconfirmed"], "Choose what the check showed."),
+  stated: text(2000),
+  source: text(500).min(3, "Give the look-up address used or the document seen."),
+  note: text(1000),
+  checkedOn: pastDay("Enter the date you checked, as YYYY-MM-DD (not in the future)."),
+});
+
 /** What the profile form's server actions answer (read with useActionState). */
 export type ProfileActionState = {
   ok: boolean | null;

@@ -2,7 +2,20 @@
 // profile (GET /api/therapists/[slug], the profile page and the dashboard preview all read it),
 // with the six criteria and the licence notes worked out. `PublicProfile` is its z.infer.
 import { z } from "zod";
-import { CRITERION_KEYS, CRITERION_STATUSES, evaluateCriteria } from "@/lib/criteria";
+import { CRITERION_KEYS, CRITERION_STATUSES, credentialFacts, credentialWords, evaluateCriteria, type CheckStatus } from "@/lib/criteria";
+
+const CHECK_STATUSES = ["self_reported", "checked", "unconfirmed"] as const;
+
+/** Each credential beyond the licence a listing states, and whether it was checked. */
+export const credentialsSchema = z
+  .array(
+    z.object({
+      credential: z.enum(["ncbtmb", "school", "associations"]),
+      state: z.enum(["checked", "claimed", "unconfirmed"]).describe("claimed: self-reported, not yet checked; unconfirmed: looked up, could not be confirmed"),
+      text: z.string().describe('As patients read it, e.g. "NCBTMB board certification (claimed, not yet checked)"'),
+    }),
+  )
+  .describe("Credentials beyond the licence: NCBTMB certification, the school's accreditation, association membership");
 import { describeLicense, describeMissingLicense, LICENSE_NOTE_TONES, type LicenseFacts, type StateRule } from "@/lib/licensing/license-note";
 import { LICENSE_STATUSES, NCBTMB_STATUSES, PRICE_UNIT, SCIATICA_LEVELS, type NcbtmbStatus, type SciaticaLevel } from "./vocabulary";
 
@@ -60,8 +73,15 @@ export const publicProfileSchema = z
     ),
     licenseNotes: z.array(licenseNoteSchema.extend({ number: z.string().nullable() })),
     ncbtmb: z.object({ status: z.enum(NCBTMB_STATUSES), number: z.string().nullable(), verifiedAt: isoDateTime.nullable() }),
-    school: z.object({ name: z.string().nullable(), accredited: z.boolean() }),
+    school: z.object({
+      name: z.string().nullable(),
+      accredited: z.boolean().describe("The therapist says the programme is accredited; a fact only when check is checked"),
+      check: z.enum(CHECK_STATUSES).describe("self_reported: claimed, not yet checked; checked; unconfirmed: could not be confirmed"),
+      checkedAt: isoDateTime.nullable(),
+    }),
     associations: z.array(z.string()),
+    associationsCheck: z.object({ status: z.enum(CHECK_STATUSES), checkedAt: isoDateTime.nullable() }),
+    credentials: credentialsSchema,
     insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
     acceptsPhysicianReferrals: z.boolean(),
     price: z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() }),
@@ -109,7 +129,11 @@ export type ProfileSource = {
   ncbtmbVerifiedAt: Date | null;
   schoolName: string | null;
   schoolAccredited: boolean;
+  schoolCheck: CheckStatus;
+  schoolCheckedAt: Date | null;
   associations: string[];
+  associationsCheck: CheckStatus;
+  associationsCheckedAt: Date | null;
   acceptsInsurance: boolean;
   insurancePlans: string[];
   offersSuperbills: boolean;
@@ -172,8 +196,10 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
     })),
     licenseNotes,
     ncbtmb: { status: p.ncbtmbStatus, number: p.ncbtmbNumber, verifiedAt: p.ncbtmbVerifiedAt?.toISOString() ?? null },
-    school: { name: p.schoolName, accredited: p.schoolAccredited },
+    school: { name: p.schoolName, accredited: p.schoolAccredited, check: p.schoolCheck, checkedAt: p.schoolCheckedAt?.toISOString() ?? null },
     associations: p.associations,
+    associationsCheck: { status: p.associationsCheck, checkedAt: p.associationsCheckedAt?.toISOString() ?? null },
+    credentials: credentialFacts(p).map((f) => ({ credential: f.credential, state: f.state, text: credentialWords(f) })),
     insurance: {
       acceptsInsurance: p.acceptsInsurance,
       plans: p.insurancePlans,

@@ -2,9 +2,9 @@
 // it is; the results page renders it), `SearchResult` its z.infer, and the function that makes
 // one from a search row and the state rules.
 import { z } from "zod";
-import { countMet, evaluateCriteria, type CriteriaInput } from "@/lib/criteria";
+import { countMet, credentialFacts, credentialWords, evaluateCriteria, type CriteriaInput } from "@/lib/criteria";
 import { describeLicenses, type StateRule } from "@/lib/licensing/license-note";
-import { criterionSchema, licenseNoteSchema } from "./public-profile";
+import { credentialsSchema, criterionSchema, licenseNoteSchema } from "./public-profile";
 import { NCBTMB_STATUSES, SCIATICA_LEVELS } from "./vocabulary";
 
 export const searchResultSchema = z
@@ -21,6 +21,7 @@ export const searchResultSchema = z
     sciaticaExperience: z.enum(SCIATICA_LEVELS),
     ncbtmbStatus: z.enum(NCBTMB_STATUSES),
     licenseNotes: z.array(licenseNoteSchema),
+    credentials: credentialsSchema,
     criteria: z.array(criterionSchema).length(6),
     criteriaMet: z.number().int().min(0).max(6),
     acceptingNewClients: z.boolean(),
@@ -67,6 +68,7 @@ export function toSearchResult(
     sciaticaExperience: r.sciaticaExperience,
     ncbtmbStatus: r.ncbtmbStatus,
     licenseNotes: describeLicenses(r.state, r.licenses, rules),
+    credentials: credentialFacts(r).map((f) => ({ credential: f.credential, state: f.state, text: credentialWords(f) })),
     criteria,
     criteriaMet: countMet(criteria),
     acceptingNewClients: r.acceptingNewClients,

@@ -46,10 +46,15 @@ export const SCIATICA_FORM_LABELS: Record<SciaticaLevel, string> = { none: "None
 /** The adjective the selection criteria use: "extensive experience with sciatica". */
 export const SCIATICA_ADJECTIVE: Record<SciaticaLevel, string> = { none: "no stated", some: "some", extensive: "extensive" };
 
+/** How a credential stated but not checked reads to patients, everywhere (one place). */
+export const CLAIMED_WORDING = "claimed, not yet checked";
+export const CHECKED_WORDING = "checked";
+export const UNCONFIRMED_WORDING = "could not be confirmed";
+
 /** The status alone, as the search card shows it. */
 export const NCBTMB_LABELS: Record<NcbtmbStatus, string> = {
   verified: "Board certified, verified with NCBTMB",
-  self_reported: "Board certified, self-reported, not yet verified",
+  self_reported: `Board certified, ${CLAIMED_WORDING}`,
   lapsed: "Board certification has lapsed",
   not_certified: "Not board certified",
 };
@@ -83,7 +88,7 @@ export function formatNcbtmb(n: { status: NcbtmbStatus; number: string | null; v
     case "verified":
       return `Board certified${number}, verified with NCBTMB${n.verifiedAt ? ` on ${formatLongDate(n.verifiedAt)}` : ""}.`;
     case "self_reported":
-      return `Board certified${number}, self-reported, not yet verified.`;
+      return `Board certified${number}, ${CLAIMED_WORDING}.`;
     case "lapsed":
       return `Board certification has lapsed${number}.`;
     case "not_certified":

@@ -82,7 +82,7 @@ test("a therapist creates, fills, publishes and edits a listing", async ({ page,
   await expect(preview).toContainText("New York, NY 10001");
   // The preview is the public profile's own view, so it uses the public page's words.
   for (const modality of ["Deep tissue massage", "Myofascial release", "Swedish massage"]) await expect(preview).toContainText(modality);
-  await expect(preview).toContainText(`LMT, New York - self-reported, not yet checked. Licence number J-${info.project.name}.`);
+  await expect(preview).toContainText(`LMT, New York - claimed, not yet checked. Licence number J-${info.project.name}.`);
   await expect(preview).toContainText("$150 to $180 per 60-minute session");
   await expect(page.getByText("Status: Not published")).toBeVisible();
 

@@ -99,7 +99,7 @@ describe.each(testDrivers)("the dashboard preview reads as the public profile on
     // The words themselves: checked with the certifying body, never "the state board".
     expect(licencesPublic).toContain(`CMT, ${voluntary.name} - certified, checked with the certifying body on 2026-10-02`);
     expect(licencesPublic).toContain("Licence number CMT-0042.");
-    expect(licencesPublic).toContain("LMT, Nevada - self-reported, not yet checked");
+    expect(licencesPublic).toContain("LMT, Nevada - claimed, not yet checked");
     expect(licencesPublic).not.toContain("state board");
     expect(criteriaPublic).toContain("Met: Licence checked. Certification checked with the certifying body.");
 

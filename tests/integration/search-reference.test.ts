@@ -51,6 +51,12 @@ function generate(count: number) {
       : at;
     const id = uuid();
     const insurance = chance(0.4);
+    const schoolName = chance(0.6) ? "Test School (fictional)" : null;
+    const schoolAccredited = chance(0.4);
+    const associations = chance(0.3) ? ["AMTA"] : [];
+    // Administrators' checks (issue 13): only of what is stated.
+    const schoolCheck = schoolAccredited && schoolName ? pick(["self_reported", "checked", "unconfirmed"] as const) : "self_reported";
+    const associationsCheck = associations.length ? pick(["self_reported", "checked", "unconfirmed"] as const) : "self_reported";
     rows.push({
       id,
       slug: `ref-${i}`,
@@ -68,9 +74,11 @@ function generate(count: number) {
       acceptsInsurance: insurance,
       insurancePlans: insurance ? PLANS.filter(() => chance(0.4)) : [],
       offersSuperbills: chance(0.3),
-      schoolName: chance(0.6) ? "Test School (fictional)" : null,
-      schoolAccredited: chance(0.4),
-      associations: chance(0.3) ? ["AMTA"] : [],
+      schoolName,
+      schoolAccredited,
+      schoolCheck,
+      associations,
+      associationsCheck,
       ncbtmbStatus: pick(["not_certified", "self_reported", "verified", "lapsed"] as const),
       acceptingNewClients: chance(0.7),
       inClinic: chance(0.8),
@@ -104,7 +112,7 @@ const chord = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[
 /** earth_distance: the great-circle distance for a chord. */
 const greatCircle = (c: number) => 2 * EARTH * Math.asin(Math.min(1, c / (2 * EARTH)));
 
-type Row = NewTherapist & { id: string; criteriaScore: number; homeLicenseChecked: boolean; matchesQ: Map<string, boolean> };
+type Row = NewTherapist & { id: string; criteriaScore: number; homeLicenseChecked: boolean; homeLicenseClaimed: boolean; matchesQ: Map<string, boolean> };
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The reference: every row tested in JavaScript, then sorted in JavaScript. */
@@ -122,13 +130,15 @@ function reference(all: Row[], unregulated: Set<string>, c: SearchCriteria): str
     if (c.modalities?.some((m) => !t.modalitySlugs!.includes(m))) return false;
     if (c.sciatica === "extensive" && t.sciaticaExperience !== "extensive") return false;
     if (c.sciatica === "some" && t.sciaticaExperience === "none") return false;
-    if (c.licensed && !(t.homeLicenseChecked || unregulated.has(t.state))) return false;
-    if (c.ncbtmb && !["verified", "self_reported"].includes(t.ncbtmbStatus!)) return false;
+    // Checked credentials only, unless self-reported ones are included (issue 13).
+    const claimed = c.includeSelfReported;
+    if (c.licensed && !((claimed ? t.homeLicenseClaimed : t.homeLicenseChecked) || unregulated.has(t.state))) return false;
+    if (c.ncbtmb && !(claimed ? ["verified", "self_reported"] : ["verified"]).includes(t.ncbtmbStatus!)) return false;
     if ((c.insurance || c.plan) && !t.acceptsInsurance) return false;
     if (c.plan && !t.insurancePlans!.some((p) => p.toLowerCase().includes(c.plan!.toLowerCase()))) return false;
     if (c.referrals && !t.acceptsPhysicianReferrals) return false;
-    if (c.accredited && !t.schoolAccredited) return false;
-    if (c.association && t.associations!.length === 0) return false;
+    if (c.accredited && !(claimed ? t.schoolAccredited && t.schoolCheck !== "unconfirmed" : t.schoolCheck === "checked")) return false;
+    if (c.association && !(claimed ? t.associations!.length > 0 && t.associationsCheck !== "unconfirmed" : t.associationsCheck === "checked")) return false;
     if (c.accepting && !t.acceptingNewClients) return false;
     if (c.setting === "clinic" && !t.inClinic) return false;
     if (c.setting === "mobile" && !t.mobile) return false;
@@ -158,6 +168,10 @@ const FILTERS: Filters[] = [
   { referrals: true },
   { accredited: true },
   { association: true },
+  { licensed: true, includeSelfReported: true },
+  { ncbtmb: true, includeSelfReported: true },
+  { accredited: true, includeSelfReported: true },
+  { association: true, includeSelfReported: true },
   { accepting: true },
   { setting: "clinic" },
   { setting: "mobile" },
@@ -208,16 +222,29 @@ describe.each(testDrivers)("search against a plain reference on $name", ({ creat
     await database.db.execute(sql`analyze therapists`);
     // The derived columns, as the database's triggers computed them, and the trigram matches
     // (pg_trgm's word similarity, which JavaScript does not reimplement) row by row.
-    const derived = rowsOf<{ id: string; criteria_score: number; home_license_checked: boolean; q1: boolean; q2: boolean }>(
-      await database.db.execute(sql`select id, criteria_score, home_license_checked,
+    const derived = rowsOf<{ id: string; criteria_score: number; home_license_checked: boolean; home_license_claimed: boolean; q1: boolean; q2: boolean }>(
+      await database.db.execute(sql`select id, criteria_score, home_license_checked, home_license_claimed,
         (lower(display_name || ' ' || coalesce(practice_name, '')) like '%birch%' or 'birch' <% lower(display_name || ' ' || coalesce(practice_name, ''))) as q1,
         (lower(display_name || ' ' || coalesce(practice_name, '')) like '%brich%' or 'brich' <% lower(display_name || ' ' || coalesce(practice_name, ''))) as q2
         from therapists`),
     );
     const byId = new Map(derived.map((r) => [r.id, r]));
+    // home_license_claimed worked out here from the licences, and compared with the database's.
+    const claimedInJs = (t: NewTherapist & { id: string }) => {
+      const home = DATA.held.filter((l) => l.therapistId === t.id && l.state === t.state);
+      return home.some((l) => !l.verifiedAt || l.status === "active") && !home.some((l) => l.verifiedAt && (l.status === "expired" || l.status === "disciplinary_action"));
+    };
+    const checkedInJs = (t: NewTherapist & { id: string }) => {
+      const home = DATA.held.filter((l) => l.therapistId === t.id && l.state === t.state);
+      return home.some((l) => l.verifiedAt && l.status === "active") && !home.some((l) => l.verifiedAt && (l.status === "expired" || l.status === "disciplinary_action"));
+    };
+    for (const t of DATA.rows) {
+      expect(byId.get(t.id)!.home_license_claimed, t.slug).toBe(claimedInJs(t));
+      expect(byId.get(t.id)!.home_license_checked, t.slug).toBe(checkedInJs(t));
+    }
     all = DATA.rows.map((t) => {
       const r = byId.get(t.id)!;
-      return { ...t, criteriaScore: Number(r.criteria_score), homeLicenseChecked: r.home_license_checked, matchesQ: new Map([["birch", r.q1], ["brich", r.q2]]) };
+      return { ...t, criteriaScore: Number(r.criteria_score), homeLicenseChecked: r.home_license_checked, homeLicenseClaimed: claimedInJs(t), matchesQ: new Map([["birch", r.q1], ["brich", r.q2]]) };
     });
     unregulated = new Set(
       rowsOf<{ code: string }>(await database.db.execute(sql`select code from state_licensing where regulation = 'none'`)).map((r) => r.code),

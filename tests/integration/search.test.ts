@@ -21,6 +21,9 @@ const fixture = {
     slug: "fx-a", displayName: "Avery Alderbright", ...northOf(1), state: "NY", modalitySlugs: ["deep-tissue", "myofascial-release", "swedish"],
     sciaticaExperience: "extensive", acceptsPhysicianReferrals: true, acceptsInsurance: true, insurancePlans: ["Aetna", "Blue Cross Blue Shield"],
     schoolName: "Test School (fictional)", schoolAccredited: true, associations: ["AMTA"], ncbtmbStatus: "verified", bio: longBio,
+    // Checked by an administrator (fictional): only checked credentials meet a filter (issue 13).
+    schoolCheck: "checked", schoolCheckedAt: verified, schoolCheckSource: "Test: a fictional check",
+    associationsCheck: "checked", associationsCheckedAt: verified, associationsCheckSource: "Test: a fictional check",
   }),
   B: buildTherapist({ slug: "fx-b", displayName: "Blake Brambleby", ...northOf(5.2), state: "NY", modalitySlugs: ["swedish"], bio: "" }),
   C: buildTherapist({
@@ -97,6 +100,9 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     expect(await slugs("location=10001&referrals=1")).toEqual(["fx-a"]);
     expect(await slugs("location=10001&accredited=1")).toEqual(["fx-a"]);
     expect(await slugs("location=10001&association=1")).toEqual(["fx-a"]);
+    // With self-reported credentials included, Dana's unchecked licence counts too.
+    expect(await slugs("location=10001&licensed=1&selfReported=1")).toEqual(["fx-a", "fx-d"]);
+    expect(await slugs("location=10001&accredited=1&selfReported=1")).toEqual(["fx-a"]);
     expect(await slugs("location=10001&accepting=1")).toEqual(["fx-a", "fx-h", "fx-b", "fx-d", "fx-i"]);
     expect(await slugs("location=10001&setting=mobile")).toEqual(["fx-c"]);
     expect(await slugs("location=10001&setting=clinic")).toEqual(["fx-a", "fx-h", "fx-b", "fx-d", "fx-i"]);
@@ -184,7 +190,7 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     expect(status("fx-c", "license")).toBe("not_met");
     expect(by("fx-c").licenseNotes[0]).toMatchObject({ tone: "problem" });
     expect(status("fx-c", "insurance")).toBe("met"); // superbills
-    expect(by("fx-d").licenseNotes[0]).toMatchObject({ tone: "self_reported", text: "LMT, New York - self-reported, not yet checked" });
+    expect(by("fx-d").licenseNotes[0]).toMatchObject({ tone: "self_reported", text: "LMT, New York - claimed, not yet checked" });
     expect(status("fx-g", "license")).toBe("not_applicable");
     expect(by("fx-g").licenseNotes[0]!.text).toBe("Kansas has no statewide licence: ask about a city licence");
     expect(by("fx-b").criteria.filter((c) => c.status === "met")).toEqual([]);
@@ -200,6 +206,13 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     const radius = await runSearch(database.db, params("location=10001&radius=5&setting=mobile"));
     if (!radius.ok) throw new Error("search failed");
     expect(radius.noResults!.suggestion).toMatchObject({ label: "Search within 10 miles", count: 1, query: "location=10001&radius=10&setting=mobile" });
+    // Only Dana's unchecked licence: none checked, one claimed; the change says so.
+    const claimed = await runSearch(database.db, params("location=10001&radius=100&q=dapple&licensed=1"));
+    if (!claimed.ok) throw new Error("search failed");
+    expect(claimed.total).toBe(0);
+    expect(claimed.noResults!.removals).toContainEqual(
+      expect.objectContaining({ label: "Include self-reported credentials (claimed, not yet checked)", count: 1, query: "location=10001&radius=100&licensed=1&selfReported=1&q=dapple" }),
+    );
   });
 
   it("an unknown place is an error with suggestions, not an empty page", async () => {

@@ -33,7 +33,7 @@ describe("describeLicense", () => {
 
   it("self-reported: not yet checked", () => {
     const note = describeLicense(lic({ state: "OR", status: "unknown", verifiedAt: null }), rule("OR"));
-    expect(note).toMatchObject({ text: "LMT, Oregon - self-reported, not yet checked", tone: "self_reported", stateHref: "/licensing/or" });
+    expect(note).toMatchObject({ text: "LMT, Oregon - claimed, not yet checked", tone: "self_reported", stateHref: "/licensing/or" });
     // A therapist's own "active" claim is still only self-reported.
     expect(describeLicense(lic({ state: "OR", verifiedAt: null }), rule("OR")).tone).toBe("self_reported");
   });
@@ -84,7 +84,7 @@ describe("describeLicense", () => {
     const verified = describeLicense(lic({ state: "KS" }), rule("KS"));
     expect(verified).toMatchObject({ tone: "verified", text: "LMT, Kansas - local licence, active, checked on 2026-10-02 (Kansas has no statewide licence)" });
     const reported = describeLicense(lic({ state: "KS", verifiedAt: null }), rule("KS"));
-    expect(reported).toMatchObject({ tone: "self_reported", text: "LMT, Kansas - self-reported local licence, not yet checked (Kansas has no statewide licence)" });
+    expect(reported).toMatchObject({ tone: "self_reported", text: "LMT, Kansas - local licence claimed, not yet checked (Kansas has no statewide licence)" });
     expect(describeLicense(lic({ state: "KS", status: "expired" }), rule("KS")).tone).toBe("problem");
     for (const n of [verified, reported]) expect(n.text).not.toMatch(/state board/);
   });

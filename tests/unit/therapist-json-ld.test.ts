@@ -39,8 +39,9 @@ function scriptBody(html: string): string {
 const ALLOWED: Record<string, readonly string[]> = {
   HealthAndBeautyBusiness: [
     "@context", "@type", "@id", "name", "url", "description", "address", "geo", "telephone", "email",
-    "sameAs", "priceRange", "hasOfferCatalog", "knowsLanguage",
+    "sameAs", "priceRange", "hasOfferCatalog", "knowsLanguage", "hasCredential",
   ],
+  EducationalOccupationalCredential: ["@type", "name"],
   PostalAddress: ["@type", "streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry"],
   GeoCoordinates: ["@type", "latitude", "longitude"],
   OfferCatalog: ["@type", "name", "itemListElement"],
@@ -111,6 +112,23 @@ describe("buildTherapistJsonLd", () => {
     for (const key of ["telephone", "email", "sameAs", "priceRange", "description"]) expect(ld).not.toHaveProperty(key);
     expect(ld.address).not.toHaveProperty("streetAddress");
     expect(JSON.stringify(ld)).not.toContain("null");
+  });
+
+  it("states only checked credentials, never claimed or unconfirmed ones", () => {
+    const ld = buildTherapistJsonLd(
+      {
+        ...base,
+        credentials: [
+          { state: "checked", text: "NCBTMB board certification (checked)" },
+          { state: "claimed", text: "accredited school (claimed, not yet checked)" },
+          { state: "unconfirmed", text: "membership of AMTA (could not be confirmed)" },
+        ],
+      },
+      origin,
+    );
+    expect(checkTypes(ld)).toEqual([]);
+    expect(ld.hasCredential).toEqual([{ "@type": "EducationalOccupationalCredential", name: "NCBTMB board certification (checked)" }]);
+    expect(buildTherapistJsonLd({ ...base, credentials: [{ state: "claimed", text: "x" }] }, origin)).not.toHaveProperty("hasCredential");
   });
 
   it("escapes a hostile name so it cannot close the script element, and the JSON still parses to the same text", () => {
