@@ -67,7 +67,9 @@ export function FiltersForm({
           <label htmlFor="f-sort">Sort by</label>
           <select id="f-sort" name="sort" defaultValue={one(values.sort)} {...invalid("sort")}>
             <option value="">Default: {defaultSort ? SORT_LABELS[defaultSort].toLowerCase() : DEFAULT_SORT_RULE}</option>
-            {SORTS.map((sort) => (
+            {/* "Nearest" needs a point: after a search of a whole state (or of no place), the
+                menu offers only the orders that apply, unless the address already asked for it. */}
+            {SORTS.filter((sort) => sort !== "nearest" || defaultSort !== "best" || one(values.sort) === "nearest").map((sort) => (
               <option key={sort} value={sort}>
                 {SORT_LABELS[sort]}
               </option>

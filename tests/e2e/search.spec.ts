@@ -150,3 +150,15 @@ test("keyboard only: search from the home page and open a profile", async ({ pag
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
 });
+
+test("the sort menu offers only what applies to the place searched, and names the default truthfully", async ({ page }) => {
+  const sort = () => page.getByLabel("Sort by");
+  // A whole state: best match is the default; "Nearest first" has no point to measure from.
+  await page.goto("/therapists?location=MT");
+  await expect(sort().locator("option", { hasText: "Default: best match" })).toHaveCount(1);
+  await expect(sort().locator("option", { hasText: "Nearest first" })).toHaveCount(0);
+  // A ZIP code: nearest first is the default and offered.
+  await page.goto("/therapists?location=10001");
+  await expect(sort().locator("option", { hasText: "Default: nearest first" })).toHaveCount(1);
+  await expect(sort().locator("option", { hasText: "Nearest first" })).toHaveCount(2);
+});
