@@ -52,7 +52,12 @@ export function createFifoGate(limits: QueueLimits): FifoGate {
       return;
     }
     if (waiter.timer) clearTimeout(waiter.timer);
-    waiter.grant();
+    // The next turn starts after the event loop has read sockets, not at once: PGlite runs on
+    // this thread, and handing turns over as promises resolve drained the whole queue before
+    // Node read another request, so under load some connections waited 10 s while others were
+    // served (docs/benchmarks.md, issue 12). Requests that arrive meanwhile queue in order, and
+    // identical searches join the one already waiting (lib/search/run-search.ts).
+    setImmediate(waiter.grant);
   };
 
   const acquire = (): Promise<void> => {
