@@ -340,6 +340,11 @@ export const profileRevisions = pgTable(
 // A therapist asks to take over an existing listing. Approved by an administrator, or at once
 // when the account's e-mail is the listing's public e-mail.
 export const claimStatus = pgEnum("claim_status", ["pending", "approved", "refused"]);
+// How a claimant proves the listing is theirs (db/queries/claims.ts): the account's e-mail is
+// the listing's public e-mail; a link sent to that public e-mail was opened by the claimant; a
+// licence number that matches one on the listing (for an administrator to check); or a note for
+// the administrator.
+export const claimProof = pgEnum("claim_proof", ["account_email", "email_link", "licence", "note"]);
 
 export const listingClaims = pgTable(
   "listing_claims",
@@ -353,6 +358,13 @@ export const listingClaims = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     status: claimStatus("status").notNull().default("pending"),
     message: text("message"),
+    proof: claimProof("proof"),
+    // The licence number the claimant gave (proof "licence"), as typed.
+    licenceNumber: text("licence_number"),
+    // Proof "email_link": where the link went, the SHA-256 of its token, and when it was opened.
+    emailSentTo: text("email_sent_to"),
+    emailTokenHash: text("email_token_hash"),
+    emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
     decisionNote: text("decision_note"),

@@ -193,7 +193,17 @@ export default async function AdminPage({ searchParams }: Props) {
             {claims.map((c) => (
               <li key={c.id} className="stack">
                 <p>
-                  {c.claimantEmail} claims <strong>{c.displayName}</strong>, {c.city}, {c.state} (listing e-mail: {c.listingEmail ?? "none"})
+                  {c.claimantEmail} claims <strong>{c.displayName}</strong>, {c.city}, {c.state} (listing e-mail: {c.listingEmail ?? "none"}), asked{" "}
+                  {c.createdAt.toISOString().slice(0, 10)}. <Link href={`/therapists/${c.slug}`}>Profile of {c.displayName}</Link>{" "}
+                  <Link href={`/dashboard/listings/${c.therapistId}`}>Details and history of {c.displayName}</Link>
+                </p>
+                <p>
+                  Proof:{" "}
+                  {c.proof === "licence"
+                    ? `licence number ${c.licenceNumber}, which matches a licence on the listing: check with the state board that it is the claimant's.`
+                    : c.message
+                      ? `note: “${c.message}”`
+                      : "none given (a claim from before proof was required)"}
                 </p>
                 <form action={decideClaimAction} className={styles.actions} aria-label={`Decide the claim of ${c.displayName}`}>
                   <input type="hidden" name="claimId" value={c.id} />

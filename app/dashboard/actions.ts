@@ -8,7 +8,8 @@ import { notFound, redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { deleteAllSessions } from "@/db/queries/accounts";
-import { claimListing } from "@/db/queries/claims";
+import { claimListing, confirmClaimByEmail } from "@/db/queries/claims";
+import { noticeClaimLink } from "@/lib/email/listing-notices";
 import { createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
 import { withUser } from "@/lib/auth/session";
 import { resolveListingPlace } from "@/lib/geo/zip";
@@ -21,6 +22,8 @@ import {
   reviewRequestNoteSchema,
   uuidSchema,
   versionSchema,
+  claimSchema,
+  type ClaimValues,
   type ProfileActionState,
 } from "@/lib/validation/therapist-profile";
 
@@ -102,12 +105,43 @@ export const requestReviewAction = withUser(async (user, form: FormData): Promis
   redirect(`/dashboard/listings/${id}?review=${result.ok ? "sent" : "not_locked"}`);
 });
 
-export const claimListingAction = withUser(async (user, form: FormData): Promise<void> => {
-  const id = idFrom(form);
-  const result = await claimListing(await getDb(), { id, userId: user.id, email: user.email });
-  if (!result.ok) notFound();
+export type ClaimState = { ok: boolean | null; values: ClaimValues; fieldErrors?: Partial<Record<keyof ClaimValues | "form", string>>; message?: string };
+
+const CLAIM_REFUSALS = {
+  not_found: "This listing already has an owner or is no longer published.",
+  demo: "This is a fictional demo listing: it cannot be claimed.",
+  no_listing_email: "This listing has no public e-mail to send a link to. Choose another way to show it is yours.",
+  licence_mismatch: "That licence number is not one of the licences on this listing. Check it, or choose another way to show it is yours.",
+  already_waiting: "You have already asked to claim this listing. Your claim is waiting.",
+} as const;
+
+/** Claims an unowned listing with one of the three kinds of proof (db/queries/claims.ts). */
+export const claimListingAction = withUser(async (user, _prev: ClaimState, form: FormData): Promise<ClaimState> => {
+  const str = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : "");
+  const values: ClaimValues = { id: str("id"), proof: str("proof"), licenceNumber: str("licenceNumber"), note: str("note") };
+  const parsed = claimSchema.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors: ClaimState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) fieldErrors[(issue.path[0] as keyof ClaimValues) ?? "form"] ??= issue.message;
+    return { ok: false, values, fieldErrors, message: "Your claim was not sent: choose one way to show the listing is yours and give what it asks for." };
+  }
+  const result = await claimListing(await getDb(), { id: parsed.data.id, userId: user.id, email: user.email, proof: parsed.data.proof });
+  if (!result.ok) return { ok: false, values, message: CLAIM_REFUSALS[result.reason] };
+  if (result.emailLink) {
+    const sent = await noticeClaimLink({ to: result.emailLink.to, token: result.emailLink.token, claimantEmail: user.email });
+    if (!sent) return { ok: false, values, message: "The e-mail with the link could not be sent just now. Try again later, or choose another way." };
+  }
   revalidatePath("/dashboard");
-  redirect(`/dashboard?claim=${result.status}`);
+  redirect(`/dashboard?claim=${result.emailLink ? "email" : result.status}`);
+});
+
+/** The claimant opened the link sent to the listing's public e-mail and confirms. */
+export const confirmClaimAction = withUser(async (user, form: FormData): Promise<void> => {
+  const token = form.get("token");
+  if (typeof token !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) redirect("/dashboard?claim=link_invalid");
+  const result = await confirmClaimByEmail(await getDb(), { userId: user.id, token: token as string });
+  revalidatePath("/dashboard");
+  redirect(`/dashboard?claim=${result.ok ? "approved" : `link_${result.reason}`}`);
 });
 
 export async function signOutAction(): Promise<void> {

@@ -31,6 +31,20 @@ export default async function DashboardPage({ searchParams }: Props) {
       </p>
       {params.claim === "approved" && <p role="status" className="notice">Your claim was approved: the listing is now yours to edit.</p>}
       {params.claim === "pending" && <p role="status" className="notice">Your claim was sent. An administrator will check it.</p>}
+      {params.claim === "email" && (
+        <p role="status" className="notice">
+          We sent a link to the listing&apos;s public e-mail. Open it while signed in here to confirm your claim; it works for 48 hours.
+        </p>
+      )}
+      {typeof params.claim === "string" && params.claim.startsWith("link_") && (
+        <p role="alert" className="notice notice-warning">
+          {params.claim === "link_expired"
+            ? "That claim link has expired. Claim the listing again to get a new one."
+            : params.claim === "link_already_owned"
+              ? "That listing already has an owner or is no longer published."
+              : "That claim link is not valid for this account. Open it while signed in with the account that asked to claim the listing."}
+        </p>
+      )}
 
       <section aria-labelledby="listings-heading" className="stack">
         <h2 id="listings-heading">Your listings</h2>

@@ -1,9 +1,10 @@
 import "server-only";
 // Claims: a therapist asks to take over a listing nobody owns (imported or demo data), and an
 // administrator decides. Granting ownership bumps the listing's version and appends a revision.
-import { and, asc, desc, eq, ilike, isNull, or } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { listingClaims, therapists, users, type Therapist } from "../schema";
+import { licenses, listingClaims, therapists, users, type Therapist } from "../schema";
 import type { Tx } from "./listing-writes";
 import { appendRevision } from "./revisions";
 
@@ -18,7 +19,7 @@ export async function findUnclaimedListings(db: Db, options: { query: string; li
   const q = options.query.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
   if (q.length < 2) return [];
   return db
-    .select({ id: therapists.id, displayName: therapists.displayName, practiceName: therapists.practiceName, city: therapists.city, state: therapists.state, slug: therapists.slug })
+    .select({ id: therapists.id, displayName: therapists.displayName, practiceName: therapists.practiceName, city: therapists.city, state: therapists.state, slug: therapists.slug, isDemo: therapists.isDemo, hasEmail: sql<boolean>`${therapists.email} is not null` })
     .from(therapists)
     .where(
       and(
@@ -31,16 +32,47 @@ export async function findUnclaimedListings(db: Db, options: { query: string; li
     .limit(options.limit ?? 20);
 }
 
+/** A published listing nobody owns, for the claim form; the public e-mail only as a hint ("d•••@example.org"). */
+export async function getClaimableListing(db: Db, options: { id: string }) {
+  const [row] = await db
+    .select({ id: therapists.id, displayName: therapists.displayName, practiceName: therapists.practiceName, city: therapists.city, state: therapists.state, slug: therapists.slug, isDemo: therapists.isDemo, email: therapists.email })
+    .from(therapists)
+    .where(and(eq(therapists.id, options.id), isNull(therapists.ownerId), eq(therapists.published, true)))
+    .limit(1);
+  if (!row) return null;
+  const { email, ...rest } = row;
+  const [local, domain] = (email ?? "").split("@");
+  return { ...rest, emailHint: email && local && domain ? `${local[0]}•••@${domain}` : null };
+}
+
+/** What a claimant gives as proof that the listing is theirs (lib/validation/claim-input.ts parses the form). */
+export type ClaimProof =
+  | { kind: "email_link" }
+  | { kind: "licence"; number: string }
+  | { kind: "note"; note: string };
+
+export type ClaimResult =
+  | { ok: true; status: "approved" | "pending"; claimId: string; emailLink?: { to: string; token: string } }
+  | { ok: false; reason: "not_found" | "demo" | "no_listing_email" | "licence_mismatch" | "already_waiting" };
+
+// Licence numbers compare without spaces, dashes or case ("MT 12-345" is "mt12345").
+const licenceKey = (n: string) => n.replace(/[\s-]+/g, "").toUpperCase();
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+/** How long a claim link sent to a listing's public e-mail works. */
+export const CLAIM_LINK_HOURS = 48;
+
 /**
- * Asks to take over an unowned listing. Granted at once when the account's e-mail is the
- * listing's public e-mail; otherwise waits for an administrator.
+ * Asks to take over an unowned listing, with proof. Granted at once when the account's e-mail is
+ * the listing's public e-mail. Otherwise the claim waits: for the claimant to open the link sent
+ * to the listing's public e-mail (the caller sends `emailLink` after this commits), or for an
+ * administrator, who sees the matching licence number or the note. Fictional demo listings
+ * cannot be claimed; an unpublished listing can be claimed by nobody.
  */
 export async function claimListing(
   db: Db,
-  options: { id: string; userId: string; email: string; message?: string | null },
-): Promise<{ ok: true; status: "approved" | "pending" } | { ok: false; reason: "not_found" }> {
+  options: { id: string; userId: string; email: string; proof: ClaimProof },
+): Promise<ClaimResult> {
   return db.transaction(async (tx) => {
-    // An unpublished listing (taken down by an administrator) can be claimed by nobody.
     const [row] = await tx
       .select()
       .from(therapists)
@@ -48,24 +80,89 @@ export async function claimListing(
       .for("update")
       .limit(1);
     if (!row) return { ok: false as const, reason: "not_found" as const };
-    const matches = !!row.email && row.email.trim().toLowerCase() === options.email.trim().toLowerCase();
-    if (!matches) {
-      await tx
+    if (row.isDemo) return { ok: false as const, reason: "demo" as const };
+    const [open] = await tx
+      .select({ id: listingClaims.id })
+      .from(listingClaims)
+      .where(and(eq(listingClaims.therapistId, row.id), eq(listingClaims.userId, options.userId), eq(listingClaims.status, "pending")))
+      .limit(1);
+    if (open) return { ok: false as const, reason: "already_waiting" as const };
+    const listingEmail = row.email?.trim().toLowerCase() ?? "";
+    if (listingEmail && listingEmail === options.email.trim().toLowerCase()) {
+      await grantOwnership(tx, row, options.userId, null, "Claim approved automatically: the account's e-mail is the listing's e-mail");
+      const [claim] = await tx
         .insert(listingClaims)
-        .values({ therapistId: row.id, userId: options.userId, message: options.message ?? null })
-        .onConflictDoNothing();
-      return { ok: true as const, status: "pending" as const };
+        .values({
+          therapistId: row.id,
+          userId: options.userId,
+          status: "approved",
+          proof: "account_email",
+          decidedAt: new Date(),
+          decisionNote: "Approved automatically: the account's e-mail is the listing's public e-mail.",
+        })
+        .returning({ id: listingClaims.id });
+      return { ok: true as const, status: "approved" as const, claimId: claim!.id };
     }
-    await grantOwnership(tx, row, options.userId, null, "Claim approved automatically: the account's e-mail is the listing's e-mail");
-    await tx.insert(listingClaims).values({
-      therapistId: row.id,
-      userId: options.userId,
-      status: "approved",
-      message: options.message ?? null,
-      decidedAt: new Date(),
-      decisionNote: "Approved automatically: the account's e-mail is the listing's public e-mail.",
-    });
-    return { ok: true as const, status: "approved" as const };
+    const proof = options.proof;
+    let values: Partial<typeof listingClaims.$inferInsert> = {};
+    let emailLink: { to: string; token: string } | undefined;
+    if (proof.kind === "email_link") {
+      if (!listingEmail) return { ok: false as const, reason: "no_listing_email" as const };
+      const token = randomBytes(32).toString("base64url");
+      emailLink = { to: listingEmail, token };
+      values = { proof: "email_link", emailSentTo: listingEmail, emailTokenHash: sha256(token) };
+    } else if (proof.kind === "licence") {
+      const listed = await tx.select({ number: licenses.number }).from(licenses).where(eq(licenses.therapistId, row.id));
+      if (!listed.some((l) => licenceKey(l.number) === licenceKey(proof.number))) return { ok: false as const, reason: "licence_mismatch" as const };
+      values = { proof: "licence", licenceNumber: proof.number };
+    } else {
+      values = { proof: "note", message: proof.note };
+    }
+    const [claim] = await tx
+      .insert(listingClaims)
+      .values({ therapistId: row.id, userId: options.userId, ...values })
+      .returning({ id: listingClaims.id });
+    return { ok: true as const, status: "pending" as const, claimId: claim!.id, emailLink };
+  });
+}
+
+/**
+ * The claimant opened the link sent to the listing's public e-mail: the claim is approved and the
+ * listing becomes theirs, if it still has no owner and the link is theirs and not expired.
+ */
+export async function confirmClaimByEmail(
+  db: Db,
+  options: { userId: string; token: string },
+): Promise<{ ok: true; therapistId: string; displayName: string } | { ok: false; reason: "invalid" | "expired" | "already_owned" }> {
+  return db.transaction(async (tx) => {
+    const [claim] = await tx
+      .select()
+      .from(listingClaims)
+      .where(and(eq(listingClaims.emailTokenHash, sha256(options.token)), eq(listingClaims.status, "pending"), eq(listingClaims.userId, options.userId)))
+      .for("update")
+      .limit(1);
+    if (!claim) return { ok: false as const, reason: "invalid" as const };
+    if (claim.createdAt.getTime() < Date.now() - CLAIM_LINK_HOURS * 3600_000) return { ok: false as const, reason: "expired" as const };
+    const [row] = await tx.select().from(therapists).where(eq(therapists.id, claim.therapistId)).for("update").limit(1);
+    if (!row || row.ownerId || !row.published) {
+      await tx
+        .update(listingClaims)
+        .set({ status: "refused", decidedAt: new Date(), decisionNote: "Refused: the listing already has an owner or is no longer published.", emailTokenHash: null })
+        .where(eq(listingClaims.id, claim.id));
+      return { ok: false as const, reason: "already_owned" as const };
+    }
+    await grantOwnership(tx, row, claim.userId, null, `Claim approved: the claimant opened the link sent to the listing's public e-mail (${claim.emailSentTo})`);
+    await tx
+      .update(listingClaims)
+      .set({
+        status: "approved",
+        emailConfirmedAt: new Date(),
+        emailTokenHash: null,
+        decidedAt: new Date(),
+        decisionNote: "Approved automatically: the claimant opened the link sent to the listing's public e-mail.",
+      })
+      .where(eq(listingClaims.id, claim.id));
+    return { ok: true as const, therapistId: row.id, displayName: row.displayName };
   });
 }
 
@@ -87,6 +184,9 @@ export async function listPendingClaims(db: Db, options: { limit?: number } = {}
     .select({
       id: listingClaims.id,
       message: listingClaims.message,
+      proof: listingClaims.proof,
+      licenceNumber: listingClaims.licenceNumber,
+      emailSentTo: listingClaims.emailSentTo,
       createdAt: listingClaims.createdAt,
       claimantEmail: users.email,
       therapistId: therapists.id,
@@ -99,7 +199,8 @@ export async function listPendingClaims(db: Db, options: { limit?: number } = {}
     .from(listingClaims)
     .innerJoin(users, eq(users.id, listingClaims.userId))
     .innerJoin(therapists, eq(therapists.id, listingClaims.therapistId))
-    .where(eq(listingClaims.status, "pending"))
+    // Claims waiting for their e-mail link to be opened are the claimant's to finish, not the administrator's.
+    .where(and(eq(listingClaims.status, "pending"), or(isNull(listingClaims.proof), sql`${listingClaims.proof} <> 'email_link'`)))
     .orderBy(asc(listingClaims.createdAt))
     .limit(options.limit ?? 50);
 }

@@ -61,3 +61,17 @@ export function noticeListingCorrected(o: { to: string; listingId: string; displ
     `/dashboard/listings/${o.listingId}`,
   );
 }
+
+/** To a listing's public e-mail: someone asks to claim the listing; opening the link (signed in as them) confirms it. */
+export function noticeClaimLink(o: { to: string; token: string; claimantEmail: string }) {
+  return send(
+    o.to,
+    "Therapist Finder: confirm that this listing is yours",
+    [
+      `Someone signed in to Therapist Finder as ${o.claimantEmail} asked to take over the listing that shows this e-mail address.`,
+      `If that is you, open the link below while signed in as ${o.claimantEmail} and confirm. The link works for 48 hours.`,
+      `If it is not you, ignore this e-mail: nothing changes.`,
+    ],
+    `/dashboard/claim/confirm?token=${encodeURIComponent(o.token)}`,
+  );
+}

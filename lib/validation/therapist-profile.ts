@@ -24,3 +24,24 @@ export const reviewRequestNoteSchema = text(1000).min(3, "Say what you changed o
 
 /** The claim search's text: short, plain. */
 export const claimQuerySchema = text(100);
+
+/** How a claimant proves a listing is theirs: one of three, and each needs its evidence. */
+export const CLAIM_PROOF_KINDS = ["email_link", "licence", "note"] as const;
+export const claimSchema = z
+  .object({
+    id: z.uuid("Unknown listing."),
+    proof: z.enum(CLAIM_PROOF_KINDS, "Choose how you will show that this listing is yours."),
+    licenceNumber: text(40),
+    note: text(1000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.proof === "licence" && c.licenceNumber === "")
+      ctx.addIssue({ code: "custom", path: ["licenceNumber"], message: "Enter the licence number shown on the listing." });
+    if (c.proof === "note" && c.note.length < 20)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Tell the administrator how they can check that this is your practice (at least 20 characters)." });
+  })
+  .transform((c) => ({
+    id: c.id,
+    proof: c.proof === "email_link" ? { kind: "email_link" as const } : c.proof === "licence" ? { kind: "licence" as const, number: c.licenceNumber } : { kind: "note" as const, note: c.note },
+  }));
+export type ClaimValues = { id: string; proof: string; licenceNumber: string; note: string };

@@ -3,7 +3,7 @@
 // stored XSS and security headers. Signed in through the login fixture (tests/e2e/fixtures.ts);
 // the real magic-link sign-in is exercised in sign-in.spec.ts.
 import type { Page } from "@playwright/test";
-import { DEMO_ADMIN, expect, test, uniqueEmail } from "./fixtures";
+import { addUnownedListing, DEMO_ADMIN, expect, test, uniqueEmail } from "./fixtures";
 
 type Listing = { id: string; name: string };
 
@@ -289,22 +289,34 @@ test("security headers on pages and API answers", async ({ request }) => {
   expect(again.headers()["content-security-policy"]).not.toBe(csp);
 });
 
-test("a therapist claims an existing listing; an administrator approves it, then unpublishes it with a reason", async ({ page, login }, info) => {
+test("a therapist claims an existing listing; an administrator approves it, then unpublishes it with a reason", async ({ page, login, request }, info) => {
   await login(page, uniqueEmail("claimant", info));
+  // Fictional demo listings cannot be claimed, and the claim search says so.
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Claim an existing listing" }).click();
   await page.getByLabel("Your name or practice name").fill("er");
   await page.getByRole("button", { name: "Search" }).click();
-  const claimButton = page.getByRole("button", { name: /^Claim / }).first();
-  const name = ((await claimButton.textContent()) ?? "").replace(/^Claim /, "");
-  expect(name.length).toBeGreaterThan(2);
-  await claimButton.click();
+  await expect(page.getByText("Fictional demo listing: it cannot be claimed.").first()).toBeVisible();
+
+  // A listing nobody owns that is not demo data (as the registry import will add).
+  const name = `Claimable Practice ${info.project.name} ${Date.now().toString(36)}`;
+  await addUnownedListing(request, { displayName: name, email: `practice-${Date.now().toString(36)}@example.org`, licenceNumber: "MT-4242" });
+  await page.getByLabel("Your name or practice name").fill(name);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: `Claim ${name}` }).click();
+  // No proof chosen: not sent, and said why.
+  await page.getByRole("button", { name: `Claim ${name}` }).click();
+  await expect(page.getByRole("alert").first()).toContainText("Your claim was not sent");
+  await page.getByLabel("Write a note for the administrator").check();
+  await page.getByLabel("Note for the administrator (for the note option)").fill("Call the practice number on the listing; I answer it.");
+  await page.getByRole("button", { name: `Claim ${name}` }).click();
   await expect(page.getByRole("status")).toContainText("Your claim was sent");
   await expect(page.getByRole("region", { name: "Your claims" })).toContainText(`${name}`);
 
   const admin = await login.newPage(DEMO_ADMIN);
   await admin.goto("/admin");
   const decide = admin.getByRole("form", { name: `Decide the claim of ${name}` }).first();
+  await expect(admin.getByRole("region", { name: /Claims waiting/ })).toContainText("note: “Call the practice number on the listing; I answer it.”");
   await decide.getByLabel("Note").fill("Checked by phone");
   await decide.getByRole("button", { name: "Approve" }).click();
   await expect(admin.getByRole("status")).toHaveText("Claim approved.");
@@ -320,4 +332,24 @@ test("a therapist claims an existing listing; an administrator approves it, then
 
   await page.goto("/dashboard");
   await expect(page.getByText("Locked by an administrator: Photos of someone else's practice.")).toBeVisible();
+});
+
+test("a therapist claims a listing by the link sent to its public e-mail", async ({ page, login, request }, info) => {
+  const email = uniqueEmail("link-claimant", info);
+  await login(page, email);
+  const name = `Linked Practice ${info.project.name} ${Date.now().toString(36)}`;
+  const listingEmail = `linked-${Date.now().toString(36)}@example.org`;
+  await addUnownedListing(request, { displayName: name, email: listingEmail, licenceNumber: "MT-5151" });
+  await page.goto(`/dashboard/claim?q=${encodeURIComponent(name)}`);
+  await page.getByRole("link", { name: `Claim ${name}` }).click();
+  await page.getByLabel(/Send a link to the listing's public e-mail/).check();
+  await page.getByRole("button", { name: `Claim ${name}` }).click();
+  await expect(page.getByRole("status")).toContainText("We sent a link to the listing's public e-mail.");
+  // The link went to the listing's e-mail (the demo outbox); opened while signed in, it confirms.
+  await page.goto("/dev/outbox");
+  await page.getByRole("link", { name: "Therapist Finder: confirm that this listing is yours" }).first().click();
+  await expect(page.getByRole("heading", { name: "Confirm your claim" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm: this listing is mine" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your claim was approved: the listing is now yours to edit.");
+  await expect(page.getByRole("link", { name: `Edit ${name}` })).toBeVisible();
 });

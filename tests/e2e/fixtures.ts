@@ -75,3 +75,10 @@ export { expect };
 export function uniqueEmail(who: string, info: { project: { name: string } }): string {
   return `${who}-${info.project.name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
 }
+
+/** A published listing nobody owns that is not demo data (POST /api/e2e/listing), for the claim journeys. */
+export async function addUnownedListing(request: import("@playwright/test").APIRequestContext, listing: { displayName: string; email: string; licenceNumber: string }) {
+  const res = await request.post("/api/e2e/listing", { headers: { authorization: `Bearer ${process.env.E2E_TEST_LOGIN_SECRET}` }, data: listing });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as { id: string; slug: string };
+}

@@ -234,13 +234,13 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     const matching = buildTherapist({ email: "Bob@Example.org", isDemo: false });
     const other = buildTherapist({ email: "someone-else@example.org", isDemo: false });
     await database.db.insert(therapists).values([matching, other]);
-    expect(await claimListing(database.db, { id: matching.id, userId: bob, email: "bob@example.org" })).toEqual({ ok: true, status: "approved" });
+    expect(await claimListing(database.db, { id: matching.id, userId: bob, email: "bob@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toMatchObject({ ok: true, status: "approved" });
     const [owned] = await database.db.select().from(therapists).where(eq(therapists.id, matching.id));
     expect(owned!.ownerId).toBe(bob);
     // An owned listing cannot be claimed again.
-    expect(await claimListing(database.db, { id: matching.id, userId: alice, email: "alice@example.org" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await claimListing(database.db, { id: matching.id, userId: alice, email: "alice@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toEqual({ ok: false, reason: "not_found" });
 
-    expect(await claimListing(database.db, { id: other.id, userId: alice, email: "alice@example.org" })).toEqual({ ok: true, status: "pending" });
+    expect(await claimListing(database.db, { id: other.id, userId: alice, email: "alice@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toMatchObject({ ok: true, status: "pending" });
     const [stillFree] = await database.db.select().from(therapists).where(eq(therapists.id, other.id));
     expect(stillFree!.ownerId).toBeNull();
     const pending = (await listPendingClaims(database.db)).find((c) => c.therapistId === other.id)!;

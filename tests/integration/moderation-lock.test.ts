@@ -120,15 +120,15 @@ describe.each(testDrivers)("the unpublish lock on $name", ({ createStore }) => {
 
   it("cannot be claimed again, and a claim decided afterwards does not publish it", async () => {
     const locked = await lockedListing();
-    expect(await claimListing(database.db, { id: locked.id, userId: owner, email: "owner@example.org" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await claimListing(database.db, { id: locked.id, userId: other, email: "lock@example.org" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await claimListing(database.db, { id: locked.id, userId: owner, email: "owner@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toEqual({ ok: false, reason: "not_found" });
+    expect(await claimListing(database.db, { id: locked.id, userId: other, email: "lock@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toEqual({ ok: false, reason: "not_found" });
 
     // An unowned listing, claimed while public, then locked before the administrator decides.
     const free = buildTherapist({ email: "free@example.org", isDemo: false, published: true });
     await database.db.insert(therapists).values(free);
-    expect(await claimListing(database.db, { id: free.id, userId: other, email: "other@example.org" })).toEqual({ ok: true, status: "pending" });
+    expect(await claimListing(database.db, { id: free.id, userId: other, email: "other@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toMatchObject({ ok: true, status: "pending" });
     expect((await unpublishListing(database.db, { id: free.id, adminId: admin, reason: "Duplicate listing" })).ok).toBe(true);
-    expect(await claimListing(database.db, { id: free.id, userId: owner, email: "free@example.org" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await claimListing(database.db, { id: free.id, userId: owner, email: "free@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toEqual({ ok: false, reason: "not_found" });
     const pending = (await listPendingClaims(database.db)).find((c) => c.therapistId === free.id)!;
     expect((await decideClaim(database.db, { adminId: admin, claimId: pending.id, approve: true })).ok).toBe(true);
     expect(await row(free.id)).toMatchObject({ ownerId: other, published: false });

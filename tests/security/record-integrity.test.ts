@@ -148,7 +148,7 @@ describe.each(testDrivers)("record integrity on $name", ({ createStore }) => {
     const found = await findUnclaimedListings(database.db, { query: "Zebulon" });
     expect(found.map((r) => r.displayName)).toEqual(["Zebulon Shownlisting"]);
     const claimant = await newAccount();
-    expect(await claimListing(database.db, { id: hidden.id, userId: claimant, email: "zeb@example.org" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await claimListing(database.db, { id: hidden.id, userId: claimant, email: "zeb@example.org", proof: { kind: "note", note: "I run this practice; call the listed number." } })).toEqual({ ok: false, reason: "not_found" });
     const [row] = await database.db.select({ ownerId: therapists.ownerId }).from(therapists).where(and(eq(therapists.id, hidden.id)));
     expect(row!.ownerId).toBeNull();
   });

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { findUnclaimedListings } from "@/db/queries/claims";
 import { requireUser } from "@/lib/auth/session";
-import { claimListingAction } from "../actions";
 import styles from "../dashboard.module.css";
 import { noControlChars } from "@/lib/validation/therapist-profile";
 
@@ -24,7 +23,9 @@ export default async function ClaimPage({ searchParams }: Props) {
       <h1>Claim an existing listing</h1>
       <p>
         If your practice is already listed, claim it. When your account&apos;s e-mail ({user.email}) is the listing&apos;s public
-        e-mail, it becomes yours at once; otherwise an administrator checks your claim first.
+        e-mail, it becomes yours at once. Otherwise you show that it is yours: with a link we send to the listing&apos;s public
+        e-mail, with a licence number shown on the listing (an administrator checks it with the state board), or with a note for
+        the administrator. Fictional demo listings cannot be claimed.
       </p>
       <form role="search" aria-label="Find your listing" className={styles.actions}>
         <div className="field">
@@ -46,10 +47,11 @@ export default async function ClaimPage({ searchParams }: Props) {
                     <strong>{r.displayName}</strong>
                     {r.practiceName ? `, ${r.practiceName}` : ""}, {r.city}, {r.state}
                   </span>
-                  <form action={claimListingAction}>
-                    <input type="hidden" name="id" value={r.id} />
-                    <button type="submit">Claim {r.displayName}</button>
-                  </form>
+                  {r.isDemo ? (
+                    <span>Fictional demo listing: it cannot be claimed.</span>
+                  ) : (
+                    <Link href={`/dashboard/claim/${r.id}`}>Claim {r.displayName}</Link>
+                  )}
                 </li>
               ))}
             </ul>

@@ -10,7 +10,7 @@ import { REPORT_FIELDS, reportSchema, type ReportValues } from "@/lib/reports/re
 export type ReportState = ActionState<ReportValues>;
 
 /** Per client address, and per listing (a flood about one listing from many addresses). */
-const PER_ADDRESS = { limit: 5, windowSeconds: 3600 };
+const PER_ADDRESS = { limit: 10, windowSeconds: 3600 };
 const PER_LISTING = { limit: 20, windowSeconds: 86_400 };
 
 export const reportListing = anonymousAction(

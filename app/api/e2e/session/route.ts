@@ -2,13 +2,12 @@
 // trip and hands back the session cookie to set (tests/e2e/fixtures.ts). It exists only when
 // E2E_TEST_LOGIN_SECRET was set at start-up (never together with SMTP, see lib/env.ts) and
 // answers only to that secret; otherwise it is a 404 like any unknown address.
-import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { createSessionForEmail } from "@/db/queries/accounts";
 import { ApiError, withApiErrors } from "@/lib/api/errors";
 import { secureCookiesEnabled, sessionCookieName } from "@/lib/auth/config";
-import { env } from "@/lib/env";
+import { e2eSecretMatches } from "@/lib/auth/e2e-secret";
 
 export const dynamic = "force-dynamic";
 
@@ -16,16 +15,8 @@ const SESSION_SECONDS = 24 * 60 * 60;
 
 const bodySchema = z.object({ email: z.email().max(254) });
 
-const digest = (s: string) => createHash("sha256").update(s).digest();
-
-function secretMatches(header: string | null, secret: string): boolean {
-  const given = /^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "";
-  return timingSafeEqual(digest(given), digest(secret));
-}
-
 export const POST = withApiErrors("POST /api/e2e/session", async (request: Request) => {
-  const secret = env().E2E_TEST_LOGIN_SECRET;
-  if (!secret || !secretMatches(request.headers.get("authorization"), secret)) throw new ApiError("not_found", "Not found.");
+  if (!e2eSecretMatches(request)) throw new ApiError("not_found", "Not found.");
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) {
     throw new ApiError("invalid_request", "Send {\"email\": \"...\"}.", { fields: { email: parsed.error.issues.map((i) => i.message) } });
