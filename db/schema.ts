@@ -183,6 +183,9 @@ export const therapists = pgTable(
     priceMax: smallint("price_max"),
     languages: text("languages").array().notNull().default(sql`'{English}'::text[]`),
     wheelchairAccessible: boolean("wheelchair_accessible").notNull().default(false),
+    // The therapist's gender in their own words, only if they choose to state it (never
+    // required). Search offers as choices only the values therapists have stated.
+    gender: text("gender"),
     accessibilityNotes: text("accessibility_notes"),
     schoolName: text("school_name"),
     schoolAccredited: boolean("school_accredited").notNull().default(false),
