@@ -88,7 +88,7 @@ export function FiltersForm({
       </div>
 
       <details className={styles.more} open={openMore || undefined}>
-        <summary>More filters: modalities, credentials, insurance, price, language, gender, access, name</summary>
+        <summary>More filters: modalities, credentials, insurance, name, price, language, gender, access</summary>
         <fieldset className={styles.group} {...(errors.modality ? { "aria-describedby": "err-modality" } : {})}>
           <legend>Modalities (therapists must offer every one you tick)</legend>
           <p className={styles.hint}>
