@@ -261,6 +261,13 @@ export const therapists = pgTable(
     ),
     index("therapists_earth_sample_idx").using("gist", t.earth).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
     index("therapists_state_sample_idx").on(t.state).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
+    // "Lowest price first" (sort=price) nationally and within a state reads these in order.
+    index("therapists_price_idx")
+      .on(sql`coalesce(${t.priceMin}, ${t.priceMax})`, sql`lower(${t.displayName})`, t.id)
+      .where(sql`${t.published}`),
+    index("therapists_state_price_idx")
+      .on(t.state, sql`coalesce(${t.priceMin}, ${t.priceMax})`, sql`lower(${t.displayName})`, t.id)
+      .where(sql`${t.published}`),
     index("therapists_best_idx").on(t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
     check("therapists_locked_unpublished", sql`not (${t.published} and ${t.lockedAt} is not null)`),
     // The administrator's queue of review requests, oldest first.
