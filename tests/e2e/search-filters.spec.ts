@@ -1,7 +1,8 @@
 // The price, language, gender and practice-detail filters and the price sort, used through the
 // results page by their visible labels; the page's results agree with GET /api/therapists.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { expect, test, uniqueEmail } from "./fixtures";
 
 const results = (page: Page) => page.getByRole("article");
 const total = async (page: Page) => Number((await page.getByRole("heading", { level: 1 }).textContent())!.match(/^([\d,]+)/)![1]!.replace(/,/g, ""));
@@ -124,4 +125,36 @@ test("a bad price is a message next to the field, named as the form names it", a
   await expect(alert).toContainText("Highest price:");
   await expect(page.getByLabel("Highest price")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
+});
+
+test("a therapist may state a gender (optional) and take it back; search follows", async ({ page, login }, info) => {
+  await login(page, uniqueEmail("gender", info));
+  const name = `Gender Field Therapist ${info.project.name}`;
+  await page.getByRole("link", { name: "Create a new listing" }).click();
+  await page.getByLabel("Name shown to patients (required)").fill(name);
+  await page.getByLabel("ZIP code of your practice (required)").fill("10001");
+  await page.getByLabel("Licence 1: state").selectOption("NY");
+  await page.getByLabel("Licence 1: number").fill(`G-${info.project.name}`);
+  await page.getByLabel("Licence 1: credential title").fill("LMT");
+  await page.getByLabel("Your gender (optional)").fill("Genderqueer");
+  await page.getByRole("button", { name: "Create listing" }).click();
+  await expect(page.getByRole("status")).toContainText("Listing created");
+  const preview = page.getByRole("region", { name: `Preview: ${name}` });
+  await expect(fact(page, "Gender (as the therapist describes it)")).toHaveText("Genderqueer");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status")).toContainText("Published");
+
+  const search = async () =>
+    (await (await page.request.get(`/api/therapists?location=10001&gender=genderqueer&q=${encodeURIComponent(name)}`)).json()).results.map(
+      (r: { displayName: string }) => r.displayName,
+    );
+  expect(await search()).toEqual([name]);
+
+  await page.getByRole("link", { name: "Edit listing" }).click();
+  await expect(page.getByLabel("Your gender (optional)")).toHaveValue("Genderqueer");
+  await page.getByLabel("Your gender (optional)").fill("");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Changes saved");
+  await expect(preview.locator("dt", { hasText: "Gender" })).toHaveCount(0);
+  expect(await search()).toEqual([]);
 });
