@@ -91,9 +91,9 @@ export default async function TherapistsPage({ searchParams }: Props) {
     choices = await getDb()
       .then((db) => statedChoices(db))
       .catch((error: unknown) => {
-      if (!isTemporaryDatabaseFailure(error)) throw error;
-      return undefined;
-    });
+        if (!isTemporaryDatabaseFailure(error)) throw error;
+        return undefined;
+      });
   }
   const values = parsed.ok ? raw : parsed.values;
   const errors = !parsed.ok ? parsed.fieldErrors : outcome && !outcome.ok ? outcome.fieldErrors : {};
