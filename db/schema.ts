@@ -183,6 +183,9 @@ export const therapists = pgTable(
     priceMax: smallint("price_max"),
     languages: text("languages").array().notNull().default(sql`'{English}'::text[]`),
     wheelchairAccessible: boolean("wheelchair_accessible").notNull().default(false),
+    // The therapist's gender in their own words, only if they choose to state it (never
+    // required). Search offers as choices only the values therapists have stated.
+    gender: text("gender"),
     accessibilityNotes: text("accessibility_notes"),
     schoolName: text("school_name"),
     schoolAccredited: boolean("school_accredited").notNull().default(false),
@@ -264,6 +267,13 @@ export const therapists = pgTable(
     ),
     index("therapists_earth_sample_idx").using("gist", t.earth).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
     index("therapists_state_sample_idx").on(t.state).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
+    // "Lowest price first" (sort=price) nationally and within a state reads these in order.
+    index("therapists_price_idx")
+      .on(sql`coalesce(${t.priceMin}, ${t.priceMax})`, sql`lower(${t.displayName})`, t.id)
+      .where(sql`${t.published}`),
+    index("therapists_state_price_idx")
+      .on(t.state, sql`coalesce(${t.priceMin}, ${t.priceMax})`, sql`lower(${t.displayName})`, t.id)
+      .where(sql`${t.published}`),
     index("therapists_best_idx").on(t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
     check("therapists_locked_unpublished", sql`not (${t.published} and ${t.lockedAt} is not null)`),
     // The administrator's queue of review requests, oldest first.

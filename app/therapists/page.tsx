@@ -12,6 +12,7 @@ import { activeFilters, radiusOf } from "@/lib/search/filters";
 import { searchFieldAnchor, searchFieldLabel } from "@/lib/search/field-labels";
 import { parseSearchParams, SORT_LABELS, toQueryString, type SearchParams } from "@/lib/search/params";
 import { defaultSort, runSearch, type SearchOutcome } from "@/lib/search/run-search";
+import { statedChoices, type StatedChoices } from "@/lib/search/choices";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -75,14 +76,24 @@ export default async function TherapistsPage({ searchParams }: Props) {
   // A database that is busy or out of reach for a moment: say so here, with the form still
   // holding what was typed, rather than an error page (and without needing JavaScript).
   let unavailable = false;
+  let choices: StatedChoices | undefined;
   if (parsed.ok && hasQuery) {
     try {
-      outcome = await runSearch(await getDb(), parsed.params);
+      const db = await getDb();
+      [outcome, choices] = await Promise.all([runSearch(db, parsed.params), statedChoices(db)]);
     } catch (error) {
       if (!isTemporaryDatabaseFailure(error)) throw error;
       console.error("[search page] the database is unavailable:", error);
       unavailable = true;
     }
+  } else {
+    // The form alone (no search yet, or one to correct) still offers the stated languages and genders.
+    choices = await getDb()
+      .then((db) => statedChoices(db))
+      .catch((error: unknown) => {
+        if (!isTemporaryDatabaseFailure(error)) throw error;
+        return undefined;
+      });
   }
   const values = parsed.ok ? raw : parsed.values;
   const errors = !parsed.ok ? parsed.fieldErrors : outcome && !outcome.ok ? outcome.fieldErrors : {};
@@ -99,6 +110,7 @@ export default async function TherapistsPage({ searchParams }: Props) {
         errors={errors}
         params={parsed.ok ? parsed.params : undefined}
         defaultSort={outcome?.ok ? defaultSort(outcome.location) : undefined}
+        choices={choices}
       />
       {unavailable ? (
         <div className="notice notice-warning" role="alert">

@@ -3,6 +3,8 @@ import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
 import { FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
 import { DEFAULT_SORT_RULE, FLAG_FILTERS, RADIUS_CHOICES, RADIUS_DEFAULT, SORT_LABELS, SORTS, toQueryString, type FieldErrors, type SearchParams, type Sort } from "@/lib/search/params";
 import { SCIATICA_FILTER_LABELS, SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
+import { PRACTICE_FIELDS, PracticeFilters } from "./practice-filters";
+import type { StatedChoices } from "@/lib/search/choices";
 import styles from "./search.module.css";
 
 type Values = Partial<Record<string, string | string[]>>;
@@ -28,12 +30,15 @@ export function FiltersForm({
   errors,
   params,
   defaultSort,
+  choices,
 }: {
   values: Values;
   errors: FieldErrors;
   params?: SearchParams;
   /** The order the shown search gets when none is chosen (nearest around a point, best match otherwise). */
   defaultSort?: Sort;
+  /** The languages and genders therapists state (the only values those menus offer). */
+  choices?: StatedChoices;
 }) {
   const chosen = new Set(many(values.modality));
   const flagOn = (f: string) => ["1", "true", "on"].includes(one(values[f]));
@@ -41,7 +46,7 @@ export function FiltersForm({
   const trioQuery = params ? toQueryString({ ...params, modality: [...SCIATICA_TRIO], page: 1 }) : `modality=${SCIATICA_TRIO.join("&modality=")}`;
   // Closed by default so results stay near the top on a phone (active filters show as chips
   // above the results); open when something in it needs fixing.
-  const openMore = ["modality", "sciatica", "plan", "setting", "q", ...FLAG_FILTERS].some((k) => errors[k]);
+  const openMore = ["modality", "sciatica", "plan", "setting", "q", ...FLAG_FILTERS, ...PRACTICE_FIELDS].some((k) => errors[k]);
 
   return (
     <form className={styles.filters} action="/therapists" method="get" role="search" aria-label="Search therapists">
@@ -83,7 +88,7 @@ export function FiltersForm({
       </div>
 
       <details className={styles.more} open={openMore || undefined}>
-        <summary>More filters: modalities, credentials, insurance, name</summary>
+        <summary>More filters: modalities, credentials, insurance, name, price, language, gender, access</summary>
         <fieldset className={styles.group} {...(errors.modality ? { "aria-describedby": "err-modality" } : {})}>
           <legend>Modalities (therapists must offer every one you tick)</legend>
           <p className={styles.hint}>
@@ -151,6 +156,8 @@ export function FiltersForm({
           </div>
           <FieldError id="err-setting" errors={errors.setting} />
         </fieldset>
+
+        <PracticeFilters values={values} errors={errors} choices={choices} />
 
         <div className="field">
           <label htmlFor="f-q">Therapist or practice name</label>

@@ -210,6 +210,12 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
               <dd>{p.hours ?? "Not stated"}</dd>
               <dt>Languages</dt>
               <dd>{p.languages.length ? p.languages.join(", ") : "Not stated"}</dd>
+              {p.gender ? (
+                <>
+                  <dt>Gender (as the therapist describes it)</dt>
+                  <dd>{p.gender}</dd>
+                </>
+              ) : null}
               <dt>Accessibility</dt>
               <dd>
                 {p.accessibility.wheelchairAccessible ? "Wheelchair accessible" : "Not stated as wheelchair accessible"}

@@ -24,7 +24,7 @@ const PROFILE_COLUMNS = [
   "displayName", "practiceName", "bio", "phone", "email", "website", "addressLine", "zip", "hours",
   "inClinic", "mobile", "acceptingNewClients", "yearsInPractice", "sciaticaExperience", "sciaticaDescription",
   "acceptsPhysicianReferrals", "acceptsInsurance", "insurancePlans", "offersSuperbills", "acceptsHsaFsa",
-  "priceMin", "priceMax", "languages", "wheelchairAccessible", "accessibilityNotes", "schoolName",
+  "priceMin", "priceMax", "languages", "gender", "wheelchairAccessible", "accessibilityNotes", "schoolName",
   "schoolAccredited", "associations", "ncbtmbStatus", "ncbtmbNumber", "modalitySlugs",
 ] as const satisfies readonly (keyof Therapist)[];
 const DERIVED_COLUMNS = ["city", "state", "latitude", "longitude"] as const satisfies readonly (keyof Therapist)[];

@@ -19,13 +19,23 @@ export type SearchCriteria = {
   accepting?: boolean;
   setting?: "clinic" | "mobile";
   q?: string;
+  /** A 60-minute session's price range in dollars: therapists with a stated price inside it. */
+  minPrice?: number;
+  maxPrice?: number;
+  /** A language the therapist states they speak (any case). */
+  language?: string;
+  /** The therapist's gender as they state it (any case); never matches an unstated one. */
+  gender?: string;
+  wheelchair?: boolean;
+  superbills?: boolean;
+  hsaFsa?: boolean;
   /**
    * Credential filters (licensed, ncbtmb, accredited, association) match checked credentials
    * only, unless this is set: then self-reported ones match too (never ones an administrator
    * or the board found expired, lapsed or unconfirmed).
    */
   includeSelfReported?: boolean;
-  sort: "nearest" | "best" | "name";
+  sort: "nearest" | "best" | "name" | "price";
   limit: number;
   offset: number;
 };
@@ -51,6 +61,10 @@ const noStatewideLicence = sql`${t.state} in (select ${stateLicensing.code} from
  */
 export const criteriaScore = t.criteriaScore;
 const bestFirst = sql`${t.criteriaScore} desc nulls last`;
+
+// A therapist's price range as stated: either end may be left out (one price), or both (not stated).
+const lowestPrice = sql`coalesce(${t.priceMin}, ${t.priceMax})`;
+const highestPrice = sql`coalesce(${t.priceMax}, ${t.priceMin})`;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -80,6 +94,19 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
     where.set("association", claimed ? sql`(cardinality(${t.associations}) > 0 and ${t.associationsCheck} <> 'unconfirmed')` : eq(t.associationsCheck, "checked"));
   if (c.accepting) where.set("accepting", eq(t.acceptingNewClients, true));
   if (c.setting) where.set("setting", eq(c.setting === "clinic" ? t.inClinic : t.mobile, true));
+  // Price: some session in the range (the therapist's range overlaps it); no stated price, no match.
+  if (c.minPrice !== undefined || c.maxPrice !== undefined)
+    where.set(
+      "price",
+      sql`(${c.maxPrice === undefined ? sql`${lowestPrice} is not null` : sql`${lowestPrice} <= ${c.maxPrice}::int`} and ${
+        c.minPrice === undefined ? sql`true` : sql`${highestPrice} >= ${c.minPrice}::int`
+      })`,
+    );
+  if (c.language) where.set("language", sql`exists (select 1 from unnest(${t.languages}) l where lower(l) = ${c.language.toLowerCase()})`);
+  if (c.gender) where.set("gender", sql`lower(${t.gender}) = ${c.gender.toLowerCase()}`);
+  if (c.wheelchair) where.set("wheelchair", eq(t.wheelchairAccessible, true));
+  if (c.superbills) where.set("superbills", eq(t.offersSuperbills, true));
+  if (c.hsaFsa) where.set("hsaFsa", eq(t.acceptsHsaFsa, true));
   if (c.q) {
     const q = c.q.toLowerCase();
     where.set("q", sql`(${nameText} like ${`%${likeEscape(q)}%`} or ${q} <% ${nameText})`);
@@ -129,6 +156,7 @@ export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COU
 // - nearest:  distance, id
 // - best:     criteria score (high first), [distance when near a place], lower(name), id
 // - name:     lower(name), id
+// - price:    lowest stated price (none stated last), [distance when near a place], lower(name), id
 // With a name to match (q), the few trigram matches must come from the trigram index and then
 // be sorted; left alone, the planner (which overestimates trigram matches) walks a sort-order
 // index and tests every row. "+ 0" and "|| ''" keep the same order without matching an index.
@@ -138,6 +166,7 @@ function orderFor(c: SearchCriteria): SQL[] {
   const score = c.q ? sql`(${t.criteriaScore} + 0) desc` : bestFirst;
   const name = c.q ? sql`lower(${t.displayName}) || ''` : sql`lower(${t.displayName})`;
   if (c.sort === "name") return [asc(name), asc(t.id)];
+  if (c.sort === "price") return [sql`${lowestPrice} asc nulls last`, ...distance, asc(name), asc(t.id)];
   return [score, ...distance, asc(name), asc(t.id)];
 }
 
@@ -237,6 +266,8 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
       inClinic: t.inClinic,
       mobile: t.mobile,
       isDemo: t.isDemo,
+      priceMin: t.priceMin,
+      priceMax: t.priceMax,
       score: criteriaScore,
     })
     .from(t)
@@ -312,4 +343,27 @@ export async function idealNearest(db: Db, near: { latitude: number; longitude: 
 /** After a bulk load: statistics for the planner and the visibility map for index-only scans. */
 export async function vacuumAnalyzeTherapists(db: Db): Promise<void> {
   await db.execute(sql`vacuum analyze therapists`);
+}
+
+export type StatedChoices = { languages: string[]; genders: string[] };
+
+/**
+ * The languages and genders published therapists state, each once whatever its case (the
+ * capitalised spelling when there are several: byte order, the same on every database), in
+ * alphabetical order: the search form offers only these (a gender is never guessed or required).
+ * It reads every published row, so callers cache it (lib/search/choices.ts).
+ */
+export async function listStatedChoices(db: Db): Promise<StatedChoices> {
+  const [languages, genders] = await Promise.all([
+    db.execute(
+      sql`select min(u.l collate "C") as value from ${t} cross join lateral unnest(${t.languages}) as u(l)
+          where ${t.published} and btrim(u.l) <> '' group by lower(u.l) order by lower(min(u.l collate "C"))`,
+    ),
+    db.execute(
+      sql`select min(${t.gender} collate "C") as value from ${t}
+          where ${t.published} and ${t.gender} is not null and btrim(${t.gender}) <> '' group by lower(${t.gender}) order by lower(min(${t.gender} collate "C"))`,
+    ),
+  ]);
+  const values = (result: unknown) => rowsOf<{ value: string }>(result).map((r) => r.value);
+  return { languages: values(languages), genders: values(genders) };
 }

@@ -47,6 +47,19 @@ const INSURANCE_PLANS = [
   "Workers' compensation", "Auto injury (PIP)",
 ];
 const OTHER_LANGUAGES = ["Spanish", "Chinese", "Vietnamese", "Tagalog", "Korean", "Arabic", "French", "Russian"];
+// The optional, self-described gender: many demo therapists leave it unstated, as real ones may.
+const DEMO_GENDERS: [share: number, gender: string | null][] = [
+  [0.45, "Woman"],
+  [0.25, "Man"],
+  [0.04, "Non-binary"],
+  [0.26, null],
+];
+/** A demo gender for a number in [0, 1). */
+export function demoGender(u: number): string | null {
+  let edge = 0;
+  for (const [share, gender] of DEMO_GENDERS) if (u < (edge += share)) return gender;
+  return null;
+}
 const EMAIL_DOMAINS = ["example.com", "example.org", "example.net"];
 
 // Share of therapists offering each modality (rough; Swedish and deep tissue dominate).
@@ -215,6 +228,8 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
     priceMax: priceMin + int(rng, 0, 10) * 5,
     languages,
     wheelchairAccessible: chance(rng, 0.5),
+    // From the id's bytes, not the random stream, so the other demo fields stay as they were.
+    gender: demoGender(parseInt(id.slice(-12, -10), 16) / 0x100),
     accessibilityNotes: null,
     schoolName: `${pick(rng, SURNAME_HEADS)} ${pick(rng, ["School of Massage", "Institute of Bodywork", "Massage Academy"])} (fictional)`,
     schoolAccredited: accredited,

@@ -1,7 +1,8 @@
 // Human labels for the active filters of a search, and the search without each of them: the
 // results page's removable filter chips and its "no results" advice both come from here.
 import { MODALITIES } from "@/db/reference/modalities";
-import { FLAG_FILTERS, RADIUS_DEFAULT, type FlagFilter, type SearchParams } from "./params";
+import { PRICE_UNIT } from "@/lib/therapists/vocabulary";
+import { FLAG_FILTERS, PRACTICE_FLAGS, RADIUS_DEFAULT, type FlagFilter, type PracticeFlag, type SearchParams } from "./params";
 
 export const FLAG_LABELS: Record<FlagFilter, string> = {
   licensed: "Licence checked with the state board",
@@ -12,6 +13,26 @@ export const FLAG_LABELS: Record<FlagFilter, string> = {
   association: "Association membership checked",
   accepting: "Accepting new clients",
 };
+
+/** Practice facts the therapist states and nobody checks: the form groups them under this. */
+export const STATED_LEGEND = "Practice details, as therapists describe them (not checked)";
+/** Added to the chip of a filter on something only the therapist states. */
+export const STATED_SUFFIX = "(as the therapist states)";
+
+export const PRACTICE_FLAG_LABELS: Record<PracticeFlag, string> = {
+  wheelchair: "Wheelchair accessible",
+  superbills: "Gives superbills for out-of-network claims",
+  hsaFsa: "Accepts HSA/FSA cards",
+};
+
+/** The price filter in words: "$60 to $100 per 60-minute session", "Up to $100 ...", "From $60 ...". */
+export function priceFilterLabel(p: Pick<SearchParams, "minPrice" | "maxPrice">): string | undefined {
+  const { minPrice: min, maxPrice: max } = p;
+  if (min !== undefined && max !== undefined) return `$${min} to $${max} per ${PRICE_UNIT}`;
+  if (max !== undefined) return `Up to $${max} per ${PRICE_UNIT}`;
+  if (min !== undefined) return `From $${min} per ${PRICE_UNIT}`;
+  return undefined;
+}
 
 /** The "include self-reported" choice: the credential filters then match claimed credentials too. */
 export const SELF_REPORTED_LABEL = "Include self-reported credentials (claimed, not yet checked)";
@@ -42,6 +63,13 @@ export function activeFilters(p: SearchParams): ActiveFilter[] {
   if (p.plan) out.push({ condition: "plan", label: `Insurance plan "${p.plan}"`, without: { ...base, plan: undefined } });
   if (p.setting) out.push({ condition: "setting", label: p.setting === "clinic" ? "In a clinic" : "Mobile (comes to you)", without: { ...base, setting: undefined } });
   if (p.q) out.push({ condition: "q", label: `Name contains "${p.q}"`, without: { ...base, q: undefined } });
+  const price = priceFilterLabel(p);
+  if (price) out.push({ condition: "price", label: price, without: { ...base, minPrice: undefined, maxPrice: undefined } });
+  if (p.language) out.push({ condition: "language", label: `Speaks ${p.language}`, without: { ...base, language: undefined } });
+  if (p.gender) out.push({ condition: "gender", label: `Gender: ${p.gender} ${STATED_SUFFIX}`, without: { ...base, gender: undefined } });
+  for (const f of PRACTICE_FLAGS) {
+    if (p[f]) out.push({ condition: f, label: `${PRACTICE_FLAG_LABELS[f]} ${STATED_SUFFIX}`, without: { ...base, [f]: undefined } });
+  }
   return out;
 }
 

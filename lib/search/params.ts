@@ -9,14 +9,24 @@ export const RADIUS_DEFAULT = 25;
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 50;
 export const PAGE_MAX = 500;
-export const SORTS = ["nearest", "best", "name"] as const;
+export const SORTS = ["nearest", "best", "name", "price"] as const;
 export type Sort = (typeof SORTS)[number];
 /** How each order is named, in the sort menu and in "sorted by ...". */
-export const SORT_LABELS: Record<Sort, string> = { nearest: "Nearest first", best: "Best match: most criteria met", name: "Name" };
+export const SORT_LABELS: Record<Sort, string> = {
+  nearest: "Nearest first",
+  best: "Best match: most criteria met",
+  name: "Name",
+  price: "Lowest price first",
+};
 /** The default order in words when no search has run yet (it depends on the place searched). */
 export const DEFAULT_SORT_RULE = "nearest first for a ZIP code or city, best match otherwise";
 export const FLAG_FILTERS = ["licensed", "ncbtmb", "insurance", "referrals", "accredited", "association", "accepting"] as const;
 export type FlagFilter = (typeof FLAG_FILTERS)[number];
+/** Yes/no facts of a practice as the therapist describes it (self-described, not checked). */
+export const PRACTICE_FLAGS = ["wheelchair", "superbills", "hsaFsa"] as const;
+export type PracticeFlag = (typeof PRACTICE_FLAGS)[number];
+/** The highest price a search accepts, in whole dollars (the profile form's own limit). */
+export const PRICE_LIMIT = 2000;
 
 const MODALITY_SLUGS = MODALITIES.map((m) => m.slug) as [string, ...string[]];
 // Control characters (NUL above all) are never part of a place, a name or a plan.
@@ -61,7 +71,17 @@ export const searchSchema = z.object({
   plan: text(60, 2).optional(),
   setting: z.enum(["clinic", "mobile"], { error: "use clinic or mobile" }).optional(),
   q: text(100, 2).optional(),
-  sort: z.enum(SORTS, { error: "use nearest, best or name" }).optional(),
+  // A 60-minute session's price in whole dollars: therapists with a price in this range.
+  minPrice: wholeNumber("minPrice", 0, PRICE_LIMIT).optional(),
+  maxPrice: wholeNumber("maxPrice", 0, PRICE_LIMIT).optional(),
+  // A language the therapist states they speak, and their gender as they state it (both matched
+  // without regard to case; the form offers only values therapists have stated).
+  language: text(40, 2).optional(),
+  gender: text(40, 1).optional(),
+  wheelchair: flag.optional(),
+  superbills: flag.optional(),
+  hsaFsa: flag.optional(),
+  sort: z.enum(SORTS, { error: "use nearest, best, name or price" }).optional(),
   page: wholeNumber("page", 1, PAGE_MAX).default(1),
   pageSize: wholeNumber("pageSize", 1, PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
 });
@@ -123,6 +143,9 @@ export function parseSearchParams(raw: RawParams, options: { ignoreUnknown?: boo
   if (parsed.success && parsed.data.sort === "nearest" && !parsed.data.location) {
     fieldErrors.sort = ["nearest needs a location"];
   }
+  if (parsed.success && parsed.data.minPrice !== undefined && parsed.data.maxPrice !== undefined && parsed.data.minPrice > parsed.data.maxPrice) {
+    fieldErrors.maxPrice = ["maxPrice must not be below minPrice"];
+  }
   if (Object.keys(fieldErrors).length || !parsed.success) {
     return { ok: false, fieldErrors, values: truncateValues(values) };
   }
@@ -147,6 +170,11 @@ export function toQueryString(p: Partial<SearchParams>, options: { includePageSi
   if (p.plan) qs.set("plan", p.plan);
   if (p.setting) qs.set("setting", p.setting);
   if (p.q) qs.set("q", p.q);
+  if (p.minPrice !== undefined) qs.set("minPrice", String(p.minPrice));
+  if (p.maxPrice !== undefined) qs.set("maxPrice", String(p.maxPrice));
+  if (p.language) qs.set("language", p.language);
+  if (p.gender) qs.set("gender", p.gender);
+  for (const f of PRACTICE_FLAGS) if (p[f]) qs.set(f, "1");
   if (p.sort) qs.set("sort", p.sort);
   if (p.page && p.page > 1) qs.set("page", String(p.page));
   if (options.includePageSize && p.pageSize && p.pageSize !== PAGE_SIZE_DEFAULT) qs.set("pageSize", String(p.pageSize));

@@ -66,6 +66,13 @@ function toCriteria(p: SearchParams, location: ResolvedLocation | null): Omit<Se
     setting: p.setting,
     q: p.q,
     includeSelfReported: p.selfReported,
+    minPrice: p.minPrice,
+    maxPrice: p.maxPrice,
+    language: p.language,
+    gender: p.gender,
+    wheelchair: p.wheelchair,
+    superbills: p.superbills,
+    hsaFsa: p.hsaFsa,
   };
 }
 

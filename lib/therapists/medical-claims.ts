@@ -19,6 +19,7 @@ export const SCREENED_TEXT_FIELDS = [
   "associations",
   "accessibilityNotes",
   "hours",
+  "gender",
 ] as const;
 export type ScreenedTextField = (typeof SCREENED_TEXT_FIELDS)[number];
 

@@ -96,6 +96,10 @@ export const profileSchema = z
     priceMax: wholeNumber(0, 2000, "Enter a price in whole dollars from 0 to 2000."),
     languages: list(20, 40),
     wheelchairAccessible: z.boolean(),
+    // Optional and in the therapist's own words; blank means not stated.
+    gender: optionalText(40)
+      .optional()
+      .transform((v) => v ?? null),
     accessibilityNotes: optionalText(1000),
     schoolName: optionalText(200),
     schoolAccredited: z.boolean(),
@@ -147,7 +151,7 @@ const BOOLEAN_FIELDS = [
 const TEXT_FIELDS = [
   "displayName", "practiceName", "bio", "phone", "email", "website", "addressLine", "zip", "hours",
   "yearsInPractice", "sciaticaExperience", "sciaticaDescription", "insurancePlans", "priceMin", "priceMax",
-  "languages", "accessibilityNotes", "schoolName", "associations", "ncbtmbStatus", "ncbtmbNumber",
+  "languages", "gender", "accessibilityNotes", "schoolName", "associations", "ncbtmbStatus", "ncbtmbNumber",
 ] as const;
 
 function str(v: FormDataEntryValue | null): string {

@@ -39,6 +39,9 @@ export const licenseNoteSchema = z
   })
   .meta({ id: "LicenseNote" });
 
+/** A 60-minute session's price range in US dollars, as the therapist states it (either end may be null). */
+export const priceSchema = z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() });
+
 export const publicProfileSchema = z
   .object({
     slug: z.string(),
@@ -84,9 +87,10 @@ export const publicProfileSchema = z
     credentials: credentialsSchema,
     insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
     acceptsPhysicianReferrals: z.boolean(),
-    price: z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() }),
+    price: priceSchema,
     hours: z.string().nullable().describe("Opening hours as the therapist writes them"),
     languages: z.array(z.string()),
+    gender: z.string().nullable().describe("The therapist's gender in their own words, only if they chose to state it (self-described, not checked)"),
     accessibility: z.object({ wheelchairAccessible: z.boolean(), notes: z.string().nullable() }),
     criteria: z.array(criterionSchema).length(6),
     updatedAt: isoDateTime,
@@ -143,6 +147,7 @@ export type ProfileSource = {
   priceMax: number | null;
   hours: string | null;
   languages: string[];
+  gender: string | null;
   wheelchairAccessible: boolean;
   accessibilityNotes: string | null;
   updatedAt: Date;
@@ -210,6 +215,7 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
     price: { per: PRICE_UNIT, currency: "USD", min: p.priceMin, max: p.priceMax },
     hours: p.hours,
     languages: p.languages,
+    gender: p.gender,
     accessibility: { wheelchairAccessible: p.wheelchairAccessible, notes: p.accessibilityNotes },
     criteria,
     updatedAt: p.updatedAt.toISOString(),

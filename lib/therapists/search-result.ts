@@ -4,8 +4,8 @@
 import { z } from "zod";
 import { countMet, credentialFacts, credentialWords, evaluateCriteria, type CriteriaInput } from "@/lib/criteria";
 import { describeLicenses, type StateRule } from "@/lib/licensing/license-note";
-import { credentialsSchema, criterionSchema, licenseNoteSchema } from "./public-profile";
-import { NCBTMB_STATUSES, SCIATICA_LEVELS } from "./vocabulary";
+import { credentialsSchema, criterionSchema, licenseNoteSchema, priceSchema } from "./public-profile";
+import { NCBTMB_STATUSES, PRICE_UNIT, SCIATICA_LEVELS } from "./vocabulary";
 
 export const searchResultSchema = z
   .object({
@@ -28,6 +28,7 @@ export const searchResultSchema = z
     inClinic: z.boolean(),
     mobile: z.boolean(),
     isDemo: z.boolean().describe("Fictional demo listing"),
+    price: priceSchema.describe("A 60-minute session's price as the therapist states it (sort=price orders by min)"),
   })
   .meta({ id: "SearchResult" });
 
@@ -47,6 +48,8 @@ export type SearchResultSource = CriteriaInput & {
   inClinic: boolean;
   mobile: boolean;
   isDemo: boolean;
+  priceMin: number | null;
+  priceMax: number | null;
 };
 
 export function toSearchResult(
@@ -75,5 +78,6 @@ export function toSearchResult(
     inClinic: r.inClinic,
     mobile: r.mobile,
     isDemo: r.isDemo,
+    price: { per: PRICE_UNIT, currency: "USD", min: r.priceMin, max: r.priceMax },
   };
 }

@@ -13,7 +13,7 @@ test("a patient reports incorrect information without an account, and an adminis
   const form = page.getByRole("form", { name: `Report incorrect information about ${displayName}` });
   // Nothing ticked and nothing written: a clear message, nothing sent.
   await form.getByRole("button", { name: "Send report" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(form.getByRole("alert")).toBeVisible();
   await expect(page.getByText("Tick what is wrong or describe it (or both).")).toBeVisible();
   const details = `The phone number no longer works (${info.project.name} ${Date.now().toString(36)})`;
   await page.getByRole("checkbox", { name: "Phone, e-mail or website" }).check();

@@ -22,6 +22,7 @@ const ROUTES = {
   sitemapIndex: "@/app/sitemap.xml/route",
   sitemapFile: "@/app/sitemaps/[file]/route",
   e2eSession: "@/app/api/e2e/session/route",
+  e2eListing: "@/app/api/e2e/listing/route",
 } as const;
 
 async function handler(name: keyof typeof ROUTES): Promise<Handler> {
@@ -37,6 +38,7 @@ async function handler(name: keyof typeof ROUTES): Promise<Handler> {
     sitemapIndex: () => import("@/app/sitemap.xml/route"),
     sitemapFile: () => import("@/app/sitemaps/[file]/route"),
     e2eSession: () => import("@/app/api/e2e/session/route"),
+    e2eListing: () => import("@/app/api/e2e/listing/route"),
   };
   const route = (await modules[name]()) as { GET?: Handler; POST?: Handler };
   return (route.GET ?? route.POST)!;
@@ -170,6 +172,20 @@ describe("bad requests on the embedded database", () => {
     const [user] = await db.select({ id: users.id, email: users.email }).from(users);
     expect(user!.email).toBe("e2e@example.org");
     expect(await countSessions(db, { userId: user!.id })).toBe(1);
+  });
+
+  it("POST /api/e2e/listing without the secret is a 404 and adds nothing; with it, a bad body is a 400", async () => {
+    const post = (authorization: string | undefined, body: unknown) =>
+      call("e2eListing", "/api/e2e/listing", {}, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(body),
+      });
+    const listing = { displayName: "Unowned Test", email: "unowned@example.org", licenceNumber: "MT-1" };
+    expectError(await post(undefined, listing), "not_found");
+    expectError(await post("Bearer not-the-secret", listing), "not_found");
+    expectError(await post(`Bearer ${TEST_LOGIN_SECRET}`, { displayName: "x" }), "invalid_request");
+    expect((await post(`Bearer ${TEST_LOGIN_SECRET}`, listing)).status).toBe(200);
   });
 
   it("the same routes answer good requests as before", async () => {

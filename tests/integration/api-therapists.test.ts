@@ -59,6 +59,15 @@ const badInput: [string, string, string][] = [
   ["bad setting", "setting=spaceship", "setting"],
   ["bad sciatica level", "sciatica=lots", "sciatica"],
   ["HTML in a modality", "modality=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "modality"],
+  ["negative price", "minPrice=-1", "minPrice"],
+  ["price not a number", "maxPrice=cheap", "maxPrice"],
+  ["price above range", "maxPrice=99999", "maxPrice"],
+  ["highest price below lowest", "minPrice=120&maxPrice=60", "maxPrice"],
+  ["10,000-character language", `language=${long}`, "language"],
+  ["control characters in gender", "gender=wo%00man", "gender"],
+  ["bad wheelchair flag", "wheelchair=maybe", "wheelchair"],
+  ["bad superbills flag", "superbills=2", "superbills"],
+  ["bad HSA/FSA flag", "hsaFsa=yes", "hsaFsa"],
 ];
 
 describe("GET /api/therapists", () => {
@@ -101,9 +110,48 @@ describe("GET /api/therapists", () => {
     expectMatchesOpenApi("/api/therapists", 200, body);
   });
 
+  it("every parameter in the description has an example, and each example alone is a good request", async () => {
+    type Param = { name: string; in: string; example?: unknown; description?: string };
+    const doc = openApiDocument() as unknown as { paths: Record<string, { get: { parameters?: Param[] } }> };
+    const params = Object.values(doc.paths).flatMap((p) => p.get.parameters ?? []);
+    expect(params.filter((p) => p.example === undefined).map((p) => p.name)).toEqual([]);
+    const search = doc.paths["/api/therapists"]!.get.parameters!;
+    for (const name of ["minPrice", "maxPrice", "language", "gender", "wheelchair", "superbills", "hsaFsa", "sort"]) {
+      expect(search.map((p) => p.name)).toContain(name);
+    }
+    expect(search.find((p) => p.name === "sort")!.description).toMatch(/nearest.*needs a place/);
+    for (const p of search) {
+      const qs = new URLSearchParams();
+      for (const v of [p.example].flat()) qs.append(p.name, String(v));
+      const { status, body } = await call(qs.toString());
+      expect({ name: p.name, status }).toEqual({ name: p.name, status: 200 });
+      expectMatchesOpenApi("/api/therapists", 200, body);
+    }
+  });
+
+  it("the new filters and the price sort through the API", async () => {
+    const { status, body } = await call("location=CA&sort=price&maxPrice=100&hsaFsa=1&pageSize=50");
+    expect(status).toBe(200);
+    expect(body.sort).toBe("price");
+    const prices = (body.results as { price: { min: number | null; max: number | null } }[]).map((r) => r.price.min ?? r.price.max);
+    expect(prices.length).toBeGreaterThan(0);
+    for (const p of prices) expect(p).toBeLessThanOrEqual(100);
+    expect(prices).toEqual([...prices].sort((a, b) => a! - b!));
+    const none = await call("location=10001&radius=5&language=Klingon");
+    expect(none.status).toBe(200);
+    expect((none.body.noResults as { removals: { label: string }[] }).removals.map((r) => r.label)).toContain('Remove "Speaks Klingon"');
+  });
+
   it("every response shape matches the OpenAPI description, which is itself valid OpenAPI 3.1", async () => {
     expect(await new Validator().validate(openApiDocument() as never)).toEqual({ valid: true });
-    for (const query of ["location=KS&sort=name", "q=zzzzzz&location=10001", "location=10001&modality=deep-tissue&licensed=1&page=2&pageSize=3", ""]) {
+    for (const query of [
+      "location=KS&sort=name",
+      "q=zzzzzz&location=10001",
+      "location=10001&modality=deep-tissue&licensed=1&page=2&pageSize=3",
+      "",
+      "location=CA&sort=price&minPrice=60&maxPrice=150&language=Spanish&gender=Woman&wheelchair=1&superbills=1&hsaFsa=1",
+      "location=10001&maxPrice=1&gender=Woman&hsaFsa=1",
+    ]) {
       const { status, body } = await call(query);
       expect(status).toBe(200);
       expectMatchesOpenApi("/api/therapists", 200, body);

@@ -78,12 +78,15 @@ describe("medical-claim screening", () => {
     ncbtmbNumber: "",
     modalitySlugs: [],
     licenses: [],
+    gender: "",
   };
 
   it("refuses the profile save on the field that holds the claim, quoting it", () => {
     expect(profileSchema.safeParse(base).success).toBe(true);
     for (const field of SCREENED_TEXT_FIELDS) {
-      const result = profileSchema.safeParse({ ...base, [field]: "Dana Example, I cure sciatica in 3 sessions, guaranteed." });
+      // The gender field holds at most 40 characters.
+      const claim = field === "gender" ? "I cure sciatica fast" : "Dana Example, I cure sciatica in 3 sessions, guaranteed.";
+      const result = profileSchema.safeParse({ ...base, [field]: claim });
       expect(result.success, field).toBe(false);
       const issue = result.error!.issues.find((i) => i.path[0] === field);
       expect(issue?.message, field).toContain("“");

@@ -130,6 +130,9 @@ export function ProfileForm({ mode, id, version, initialValues, modalities, stat
         {field("practiceName", "Practice name", { autoComplete: "organization" })}
         {field("bio", "About your practice", { textarea: true, hint: "Plain text. Describe your training, approach and specialisations. No medical claims." })}
         {field("yearsInPractice", "Years in practice", { inputMode: "numeric" })}
+        {field("gender", "Your gender (optional)", {
+          hint: "Only if you want to state it, in your own words (for example woman, man, non-binary). Leave it empty not to say. Patients can filter by the genders therapists state.",
+        })}
       </>)}
 
       {group("Where and when you work", <>

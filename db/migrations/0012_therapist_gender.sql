@@ -1,0 +1,3 @@
+ALTER TABLE "therapists" ADD COLUMN "gender" text;--> statement-breakpoint
+CREATE INDEX "therapists_price_idx" ON "therapists" USING btree (coalesce("price_min", "price_max"),lower("display_name"),"id") WHERE "therapists"."published";--> statement-breakpoint
+CREATE INDEX "therapists_state_price_idx" ON "therapists" USING btree ("state",coalesce("price_min", "price_max"),lower("display_name"),"id") WHERE "therapists"."published";
