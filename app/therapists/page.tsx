@@ -95,6 +95,9 @@ export default async function TherapistsPage({ searchParams }: Props) {
         <p className="notice">Ignored unknown search parameter{parsed.ignored.length > 1 ? "s" : ""}: {parsed.ignored.join(", ")}.</p>
       ) : null}
       <FiltersForm
+        // A new search (an in-page link navigates on the client) is a new form: its fields
+        // start again from this URL instead of keeping what the last page's form held.
+        key={JSON.stringify(raw)}
         values={values as Record<string, string | string[]>}
         errors={errors}
         params={parsed.ok ? parsed.params : undefined}
