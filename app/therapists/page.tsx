@@ -152,7 +152,7 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> })
           <ol className={styles.results}>
             {outcome.noResults.nearest.map((r) => (
               <li key={r.slug}>
-                <ResultCard result={r} searchQuery={query} />
+                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} />
               </li>
             ))}
           </ol>
@@ -173,7 +173,7 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> })
           <ol className={styles.results} start={(outcome.page - 1) * outcome.pageSize + 1}>
             {outcome.results.map((r) => (
               <li key={r.slug}>
-                <ResultCard result={r} searchQuery={query} />
+                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} />
               </li>
             ))}
           </ol>

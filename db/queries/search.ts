@@ -233,6 +233,8 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
       associationsCheckedAt: t.associationsCheckedAt,
       ncbtmbStatus: t.ncbtmbStatus,
       ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
+      priceMin: t.priceMin,
+      priceMax: t.priceMax,
       acceptingNewClients: t.acceptingNewClients,
       inClinic: t.inClinic,
       mobile: t.mobile,

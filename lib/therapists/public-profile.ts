@@ -39,6 +39,9 @@ export const licenseNoteSchema = z
   })
   .meta({ id: "LicenseNote" });
 
+/** A session's price as the therapist states it (the profile and every search result). */
+export const priceSchema = z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() });
+
 export const publicProfileSchema = z
   .object({
     slug: z.string(),
@@ -84,7 +87,7 @@ export const publicProfileSchema = z
     credentials: credentialsSchema,
     insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
     acceptsPhysicianReferrals: z.boolean(),
-    price: z.object({ per: z.string(), currency: z.literal("USD"), min: z.number().int().nullable(), max: z.number().int().nullable() }),
+    price: priceSchema,
     hours: z.string().nullable().describe("Opening hours as the therapist writes them"),
     languages: z.array(z.string()),
     accessibility: z.object({ wheelchairAccessible: z.boolean(), notes: z.string().nullable() }),

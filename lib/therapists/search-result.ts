@@ -4,8 +4,8 @@
 import { z } from "zod";
 import { countMet, credentialFacts, credentialWords, evaluateCriteria, type CriteriaInput } from "@/lib/criteria";
 import { describeLicenses, type StateRule } from "@/lib/licensing/license-note";
-import { credentialsSchema, criterionSchema, licenseNoteSchema } from "./public-profile";
-import { NCBTMB_STATUSES, SCIATICA_LEVELS } from "./vocabulary";
+import { credentialsSchema, criterionSchema, licenseNoteSchema, priceSchema } from "./public-profile";
+import { NCBTMB_STATUSES, PRICE_UNIT, SCIATICA_LEVELS } from "./vocabulary";
 
 export const searchResultSchema = z
   .object({
@@ -24,6 +24,7 @@ export const searchResultSchema = z
     credentials: credentialsSchema,
     criteria: z.array(criterionSchema).length(6),
     criteriaMet: z.number().int().min(0).max(6),
+    price: priceSchema,
     acceptingNewClients: z.boolean(),
     inClinic: z.boolean(),
     mobile: z.boolean(),
@@ -43,6 +44,8 @@ export type SearchResultSource = CriteriaInput & {
   city: string;
   zip: string;
   distanceMiles: number | null;
+  priceMin: number | null;
+  priceMax: number | null;
   acceptingNewClients: boolean;
   inClinic: boolean;
   mobile: boolean;
@@ -71,6 +74,7 @@ export function toSearchResult(
     credentials: credentialFacts(r).map((f) => ({ credential: f.credential, state: f.state, text: credentialWords(f) })),
     criteria,
     criteriaMet: countMet(criteria),
+    price: { per: PRICE_UNIT, currency: "USD", min: r.priceMin, max: r.priceMax },
     acceptingNewClients: r.acceptingNewClients,
     inClinic: r.inClinic,
     mobile: r.mobile,
