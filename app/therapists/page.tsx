@@ -95,7 +95,7 @@ export default async function TherapistsPage({ searchParams }: Props) {
         <p className="notice">Ignored unknown search parameter{parsed.ignored.length > 1 ? "s" : ""}: {parsed.ignored.join(", ")}.</p>
       ) : null}
       {/* No results: the count (the heading above) and what to do next come before the form. */}
-      {outcome?.ok && outcome.noResults ? <NoResults {...outcome.noResults} radiusMiles={outcome.location?.kind === "point" ? radiusOf(outcome.params) : undefined} /> : null}
+      {outcome?.ok && outcome.noResults ? <NoResults {...outcome.noResults} /> : null}
       <FiltersForm
         // A new search (an in-page link navigates on the client) is a new form: its fields
         // start again from this URL instead of keeping what the last page's form held.

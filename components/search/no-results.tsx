@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RADIUS_CHOICES } from "@/lib/search/params";
 import type { Change, NoResults as Advice } from "@/lib/search/run-search";
 import styles from "./search.module.css";
 
@@ -16,14 +17,15 @@ function nearestDistance(nearest: Advice["nearest"]) {
  * What to do when nothing matched. The page puts it before the form, so that on a phone the
  * count (the page heading) and this advice are what a visitor reads first.
  */
-export function NoResults({ removals, suggestion, nearest, wholeState, radiusMiles }: Advice & { radiusMiles?: number }) {
+export function NoResults({ removals, suggestion, nearest, wholeState }: Advice) {
   const helpful = removals.filter((r) => r.count > 0);
   return (
     <section className={styles.noResults} aria-labelledby="no-results-heading">
       <h2 id="no-results-heading">No therapists match every filter</h2>
       {nearest.length ? (
         <p>
-          No one {radiusMiles ? `within ${radiusMiles} miles` : "nearby"} matches. {nearestDistance(nearest)}:{" "}
+          {/* The nearest are shown only when even the largest radius finds no one. */}
+          No one within {Math.max(...RADIUS_CHOICES)} miles matches. {nearestDistance(nearest)}:{" "}
           <a href="#nearest-heading">see {nearest.length === 1 ? "this therapist" : `these ${nearest.length}`} below</a>.
         </p>
       ) : null}

@@ -8,7 +8,7 @@ test("a rural ZIP with no one within 100 miles: the nearest therapists anyway, a
   await page.goto("/therapists?location=59301");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("0 therapists within 25 miles of 59301 (Miles City, MT)");
   const advice = page.getByRole("region", { name: "No therapists match every filter" });
-  await expect(advice).toContainText(/No one within 25 miles matches\. The nearest (is|are) \d+( to \d+)? miles away/);
+  await expect(advice).toContainText(/No one within 100 miles matches\. The nearest (is|are) \d+( to \d+)? miles away/);
   await expect(advice).toBeInViewport();
 
   // Before the form, in the page's order and on the screen.
