@@ -105,7 +105,12 @@ export default async function TherapistsPage({ searchParams }: Props) {
       {parsed.ok && parsed.ignored.length ? (
         <p className="notice">Ignored unknown search parameter{parsed.ignored.length > 1 ? "s" : ""}: {parsed.ignored.join(", ")}.</p>
       ) : null}
+      {/* No results: the count (the heading above) and what to do next come before the form. */}
+      {outcome?.ok && outcome.noResults ? <NoResults {...outcome.noResults} /> : null}
       <FiltersForm
+        // A new search (an in-page link navigates on the client) is a new form: its fields
+        // start again from this URL instead of keeping what the last page's form held.
+        key={JSON.stringify(raw)}
         values={values as Record<string, string | string[]>}
         errors={errors}
         params={parsed.ok ? parsed.params : undefined}
@@ -153,7 +158,18 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> })
           </ul>
         </div>
       ) : null}
-      {outcome.noResults ? <NoResults {...outcome.noResults} /> : null}
+      {outcome.noResults?.nearest.length ? (
+        <>
+          <h2 id="nearest-heading">Nearest therapists matching your other filters</h2>
+          <ol className={styles.results}>
+            {outcome.noResults.nearest.map((r) => (
+              <li key={r.slug}>
+                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       {outcome.results.length === 0 && outcome.total > 0 ? (
         <p>
           There is no page {outcome.page}: the results end at page {outcome.pageCount}.{" "}
@@ -169,7 +185,7 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> })
           <ol className={styles.results} start={(outcome.page - 1) * outcome.pageSize + 1}>
             {outcome.results.map((r) => (
               <li key={r.slug}>
-                <ResultCard result={r} searchQuery={query} />
+                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} />
               </li>
             ))}
           </ol>

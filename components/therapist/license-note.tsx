@@ -17,18 +17,21 @@ const TONE_LABELS: Record<LicenseNoteData["tone"], string> = {
 
 type Note = LicenseNoteData & { number?: string | null };
 
-export function LicenseNote({ note }: { note: Note }) {
+/** `compact` (a search result card): the standing only; the card links the state's rules one tap away. */
+export function LicenseNote({ note, compact = false }: { note: Note; compact?: boolean }) {
   return (
     <li className={`${styles.note} ${styles[note.tone] ?? ""}`} data-tone={note.tone}>
       <p>
         <strong className={styles.label}>{TONE_LABELS[note.tone]}:</strong> {note.text}.
         {note.number ? <> Licence number {note.number}.</> : null}
       </p>
-      <p>
-        <Link href={note.stateHref} className={styles.link}>
-          {stateName(note.stateCode)} licensing rules
-        </Link>
-      </p>
+      {compact ? null : (
+        <p>
+          <Link href={note.stateHref} className={styles.link}>
+            {stateName(note.stateCode)} licensing rules
+          </Link>
+        </p>
+      )}
     </li>
   );
 }
@@ -38,7 +41,7 @@ export function LicenseNotes({ notes, compact = false }: { notes: readonly Note[
   return (
     <ul className={`${styles.notes} ${compact ? styles.compact : ""}`}>
       {notes.map((n, i) => (
-        <LicenseNote key={`${n.stateCode}-${i}`} note={n} />
+        <LicenseNote key={`${n.stateCode}-${i}`} note={n} compact={compact} />
       ))}
     </ul>
   );

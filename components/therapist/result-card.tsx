@@ -1,64 +1,100 @@
-// One search result: who, where, and the facts a careful patient checks first, in the same
-// words (labels, licence notes, criteria checklist) as the profile page.
+// One search result, short enough to scan on a phone (about 300 px at 375 px wide): who,
+// where and how far, the price, the licence line, the modalities, and how many of the six
+// criteria are met, with the full checklist and the other facts one tap away. The words
+// (labels, licence notes, criteria) are the profile page's.
 import Link from "next/link";
-import { formatAccepting, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
+import { formatAccepting, formatPrice, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
+import { stateName } from "@/lib/licensing/vocabulary";
 import type { SearchResult } from "@/lib/therapists/search-result";
 import { CriteriaChecklist } from "./criteria-checklist";
 import { LicenseNotes } from "./license-note";
 import styles from "./result-card.module.css";
 
-export function ResultCard({ result, searchQuery }: { result: SearchResult; searchQuery: string }) {
+/** How many modalities a card names before "and 4 more" (the full list is in its details). */
+const MODALITIES_SHOWN = 3;
+
+type Props = {
+  result: SearchResult;
+  searchQuery: string;
+  /** The modalities the search asked for: named first, so the card shows why it matched. */
+  searched?: readonly string[];
+};
+
+export function ResultCard({ result, searchQuery, searched = [] }: Props) {
   const id = `r-${result.slug}`;
   const href = `${result.url}${searchQuery ? `?from=${encodeURIComponent(searchQuery)}` : ""}`;
+  const price = formatPrice(result.price);
+  const credentials = result.credentials.filter((c) => c.credential !== "ncbtmb");
+  const modalities = [...result.modalities].sort((a, b) => Number(searched.includes(b.slug)) - Number(searched.includes(a.slug))).map((m) => m.name);
+  const more = modalities.length - MODALITIES_SHOWN;
   return (
     <article className={styles.card} aria-labelledby={`${id}-name`}>
       <div className={styles.cardHead}>
         <h3 id={`${id}-name`} className={styles.cardName}>
           <Link href={href}>{result.displayName}</Link>
         </h3>
-        {result.isDemo ? <span className={styles.demo}>Demo listing (fictional)</span> : null}
+        {result.isDemo ? <span className={styles.demo}>Demo (fictional)</span> : null}
       </div>
       {result.practiceName ? <p className={styles.practice}>{result.practiceName}</p> : null}
       <p className={styles.where}>
         {result.city}, {result.state}
-        {result.distanceMiles !== null ? <> &middot; {result.distanceMiles.toFixed(1)} miles away</> : null}
-        {" · "}
-        {formatSetting(result)}
-        {" · "}
-        {formatAccepting(result.acceptingNewClients).toLowerCase()}
+        {result.distanceMiles !== null ? <> &middot; {result.distanceMiles.toFixed(1)} miles away</> : null} &middot; {price ?? "Price not stated"}
       </p>
       <dl className={styles.facts}>
         <div>
-          <dt>Modalities</dt>
-          <dd>{result.modalities.map((m) => m.name).join(", ")}</dd>
+          <dt>Modalities:</dt>
+          <dd>{more > 0 ? `${modalities.slice(0, MODALITIES_SHOWN).join(", ")} and ${more} more` : modalities.join(", ")}</dd>
         </div>
         <div>
-          <dt>Sciatica</dt>
-          <dd>{SCIATICA_LABELS[result.sciaticaExperience]}</dd>
-        </div>
-        <div>
-          <dt>Licence</dt>
+          <dt>Licence:</dt>
           <dd>
             <LicenseNotes notes={result.licenseNotes} compact />
           </dd>
         </div>
-        <div>
-          <dt>NCBTMB</dt>
-          <dd>{NCBTMB_LABELS[result.ncbtmbStatus]}</dd>
-        </div>
-        {result.credentials.some((c) => c.credential !== "ncbtmb") && (
+      </dl>
+      <CriteriaChecklist criteria={result.criteria} headingId={`${id}-criteria`} compact>
+        <dl className={styles.more}>
+          {more > 0 ? (
+            <div>
+              <dt>All modalities:</dt>
+              <dd>{modalities.join(", ")}</dd>
+            </div>
+          ) : null}
           <div>
-            <dt>Credentials</dt>
+            <dt>Where:</dt>
             <dd>
-              {result.credentials
-                .filter((c) => c.credential !== "ncbtmb")
-                .map((c) => c.text)
-                .join("; ")}
+              {formatSetting(result)}; {formatAccepting(result.acceptingNewClients).toLowerCase()}
             </dd>
           </div>
-        )}
-      </dl>
-      <CriteriaChecklist criteria={result.criteria} headingId={`${id}-criteria`} compact />
+          <div>
+            <dt>Sciatica:</dt>
+            <dd>{SCIATICA_LABELS[result.sciaticaExperience]}</dd>
+          </div>
+          <div>
+            <dt>NCBTMB:</dt>
+            <dd>{NCBTMB_LABELS[result.ncbtmbStatus]}</dd>
+          </div>
+          {result.licenseNotes.length ? (
+            <div>
+              <dt>Licensing rules:</dt>
+              <dd>
+                {[...new Map(result.licenseNotes.map((n) => [n.stateCode, n.stateHref]))].map(([code, stateHref], i) => (
+                  <span key={code}>
+                    {i > 0 ? ", " : null}
+                    <Link href={stateHref}>{stateName(code)}</Link>
+                  </span>
+                ))}
+              </dd>
+            </div>
+          ) : null}
+          {credentials.length ? (
+            <div>
+              <dt>Credentials:</dt>
+              <dd>{credentials.map((c) => c.text).join("; ")}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </CriteriaChecklist>
     </article>
   );
 }

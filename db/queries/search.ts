@@ -262,12 +262,12 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
       associationsCheckedAt: t.associationsCheckedAt,
       ncbtmbStatus: t.ncbtmbStatus,
       ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
+      priceMin: t.priceMin,
+      priceMax: t.priceMax,
       acceptingNewClients: t.acceptingNewClients,
       inClinic: t.inClinic,
       mobile: t.mobile,
       isDemo: t.isDemo,
-      priceMin: t.priceMin,
-      priceMax: t.priceMax,
       score: criteriaScore,
     })
     .from(t)
@@ -289,39 +289,56 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
 
 export type SearchOptions = { /** Count exactly up to this many matches, estimate beyond (tests lower it). */ exactUpTo?: number };
 
+/** One page's rows, in the order of `ids`, each with the licences the therapist holds. */
+async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["near"]) {
+  if (!ids.length) return [];
+  const [found, held] = await Promise.all([
+    rowsById(db, ids, near),
+    db
+      .select({
+        therapistId: licenses.therapistId,
+        state: licenses.state,
+        credentialTitle: licenses.credentialTitle,
+        status: licenses.status,
+        verifiedAt: licenses.verifiedAt,
+      })
+      .from(licenses)
+      .where(inArray(licenses.therapistId, ids)),
+  ]);
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.map((id) => ({ ...byId.get(id)!, licenses: held.filter((l) => l.therapistId === id) }));
+}
+
 export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
   const conditions = [...searchConditions(c).values()];
   const ids = await pageIds(db, c, conditions);
-  const [found, held, counted] = await Promise.all([
-    ids.length ? rowsById(db, ids, c.near) : [],
-    ids.length
-      ? db
-          .select({
-            therapistId: licenses.therapistId,
-            state: licenses.state,
-            credentialTitle: licenses.credentialTitle,
-            status: licenses.status,
-            verifiedAt: licenses.verifiedAt,
-          })
-          .from(licenses)
-          .where(inArray(licenses.therapistId, ids))
-      : [],
+  const [rows, counted] = await Promise.all([
+    rowsWithLicences(db, ids, c.near),
     // A first page that is not full already says how many match: no count needed.
     c.offset === 0 && ids.length < c.limit
       ? ({ count: ids.length, estimated: false } satisfies MatchCount)
       : countOrEstimate(db, conditions, options.exactUpTo),
   ]);
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = ids.map((id) => byId.get(id)!);
 
   return {
-    rows: rows.map((r) => ({ ...r, licenses: held.filter((l) => l.therapistId === r.id) })),
+    rows,
     total: counted.count,
     /** More than COUNT_CAP match. */
     totalCapped: counted.estimated || counted.count > COUNT_CAP,
     /** `total` is an estimate (more than the exact-count threshold match). */
     totalIsEstimate: counted.estimated,
   };
+}
+
+/**
+ * The `limit` nearest published therapists that match every filter but the radius, nearest
+ * first: for a search that found no one even within its largest radius, so that it never ends
+ * with nothing to show. Read through the same nearest-first GiST scan; no count.
+ */
+export async function nearestTherapists(db: Db, c: Omit<SearchCriteria, "sort" | "offset"> & { near: NonNullable<SearchCriteria["near"]> }) {
+  const conditions = [...searchConditions({ ...c, near: undefined }).values()];
+  const ids = await pageIds(db, { ...c, sort: "nearest", offset: 0 }, conditions);
+  return rowsWithLicences(db, ids, c.near);
 }
 
 export type SearchRow = Awaited<ReturnType<typeof searchTherapists>>["rows"][number];

@@ -42,7 +42,19 @@ export const searchResponseSchema = z
     pageCount: z.number().int(),
     links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() }),
     results: z.array(searchResultSchema),
-    noResults: z.object({ removals: z.array(changeSchema), suggestion: changeSchema.nullable() }).nullable(),
+    noResults: z
+      .object({
+        removals: z.array(changeSchema).describe("Each filter's removal and how many it would find, most first"),
+        suggestion: changeSchema.nullable().describe("The one change to offer: a wider radius that finds someone, else the most helpful removal"),
+        nearest: z
+          .array(searchResultSchema)
+          .describe(
+            "When no one is within even the largest radius (100 miles) of a ZIP code or city: the nearest therapists matching every other filter, nearest first, each with distanceMiles; empty otherwise",
+          ),
+        wholeState: changeSchema.nullable().describe("Then too: the same search across the whole state of the place, when that finds someone"),
+      })
+      .nullable()
+      .describe("Only when nothing matched: what to do next"),
   })
   .meta({ id: "SearchResponse" });
 

@@ -3,8 +3,9 @@
 // which filters removed the most and the one change that brings results back.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countMatches, searchConditions, searchTherapists, type SearchCriteria } from "@/db/queries/search";
+import { countMatches, nearestTherapists, searchConditions, searchTherapists, type SearchCriteria } from "@/db/queries/search";
 import { listStateRules } from "@/db/queries/states";
+import { stateName } from "@/lib/licensing/vocabulary";
 import type { StateRule } from "@/lib/licensing/license-note";
 import { toSearchResult, type SearchResult } from "@/lib/therapists/search-result";
 import { activeFilters, CREDENTIAL_FLAGS, modalityName, radiusOf, SELF_REPORTED_LABEL } from "./filters";
@@ -33,10 +34,27 @@ export type SearchOutcome =
       pageSize: number;
       pageCount: number;
       results: SearchResult[];
-      /** Only when nothing matched: each filter's removal, most results first, and the one change to offer. */
-      noResults?: { removals: Change[]; suggestion: Change | null };
+      /** Only when nothing matched: what to do next (see NoResults). */
+      noResults?: NoResults;
     }
   | { ok: false; fieldErrors: FieldErrors; suggestions: string[] };
+
+/** How many of the nearest therapists beyond the largest radius are shown. */
+export const NEAREST_ANYWAY = 3;
+
+export type NoResults = {
+  /** Each filter's removal, most results first. */
+  removals: Change[];
+  /** The one change to offer: a wider radius that finds someone, else the most helpful removal. */
+  suggestion: Change | null;
+  /**
+   * When no one is within even the largest radius of a point: the nearest therapists matching
+   * every other filter, nearest first, with their distance (a search never ends with nothing).
+   */
+  nearest: SearchResult[];
+  /** Then too: the same search across the point's whole state, when that finds someone. */
+  wholeState: Change | null;
+};
 
 const rulesCache = new WeakMap<Db, Promise<Map<string, StateRule>>>();
 function stateRules(db: Db) {
@@ -129,10 +147,10 @@ async function searchOnce(db: Db, params: SearchParams): Promise<SearchOutcome> 
   return outcome;
 }
 
-async function explainNoResults(db: Db, params: SearchParams, location: ResolvedLocation | null) {
+async function explainNoResults(db: Db, params: SearchParams, location: ResolvedLocation | null): Promise<NoResults> {
   const conditions = searchConditions(toCriteria(params, location));
-  const change = async (label: string, next: SearchParams): Promise<Change> => {
-    const count = await countMatches(db, searchConditions(toCriteria(next, location)).values());
+  const change = async (label: string, next: SearchParams, at = location): Promise<Change> => {
+    const count = await countMatches(db, searchConditions(toCriteria(next, at)).values());
     return { label, count: Math.min(count, 1000), countIsCapped: count > 1000, params: next, query: toQueryString(next) };
   };
   const removals: Change[] = [];
@@ -154,6 +172,18 @@ async function explainNoResults(db: Db, params: SearchParams, location: Resolved
       }
     }
   }
+  let nearest: SearchResult[] = [];
+  let wholeState: Change | null = null;
+  if (location?.kind === "point" && !suggestion) {
+    const criteria = toCriteria(params, location);
+    const [rows, rules] = await Promise.all([nearestTherapists(db, { ...criteria, near: criteria.near!, limit: NEAREST_ANYWAY }), stateRules(db)]);
+    nearest = rows.map((r) => toSearchResult(r, rules, modalityName));
+    const name = stateName(location.state);
+    // The radius means nothing for a state, and "nearest" needs a point.
+    const state = { ...params, location: name, radius: undefined, sort: params.sort === "nearest" ? undefined : params.sort, page: 1 };
+    const all = await change(`Search all of ${name}`, state, { kind: "state", label: name, state: location.state });
+    if (all.count > 0) wholeState = all;
+  }
   if (!suggestion && removals[0] && removals[0].count > 0) suggestion = removals[0];
-  return { removals, suggestion };
+  return { removals, suggestion, nearest, wholeState };
 }

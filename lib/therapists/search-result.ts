@@ -44,12 +44,12 @@ export type SearchResultSource = CriteriaInput & {
   city: string;
   zip: string;
   distanceMiles: number | null;
+  priceMin: number | null;
+  priceMax: number | null;
   acceptingNewClients: boolean;
   inClinic: boolean;
   mobile: boolean;
   isDemo: boolean;
-  priceMin: number | null;
-  priceMax: number | null;
 };
 
 export function toSearchResult(

@@ -142,6 +142,22 @@ describe("GET /api/therapists", () => {
     expect((none.body.noResults as { removals: { label: string }[] }).removals.map((r) => r.label)).toContain('Remove "Speaks Klingon"');
   });
 
+  it("no one within the largest radius: the nearest matching therapists anyway, and the whole state", async () => {
+    const { status, body } = await call("location=59301&radius=100");
+    expect(status).toBe(200);
+    expect(body.total).toBe(0);
+    const noResults = body.noResults as { nearest: { distanceMiles: number; state: string }[]; wholeState: { query: string; count: number } | null };
+    const miles = noResults.nearest.map((r) => r.distanceMiles);
+    expect(miles.length).toBeGreaterThan(0);
+    expect(miles[0]).toBeGreaterThan(100);
+    expect(miles).toEqual([...miles].sort((a, b) => a - b));
+    // Montana's therapists, if the demo placed any: the same search across the state.
+    const montana = await call("location=Montana");
+    if ((montana.body.total as number) > 0) expect(noResults.wholeState).toMatchObject({ query: "location=Montana", count: montana.body.total });
+    else expect(noResults.wholeState).toBeNull();
+    expectMatchesOpenApi("/api/therapists", 200, body);
+  });
+
   it("every response shape matches the OpenAPI description, which is itself valid OpenAPI 3.1", async () => {
     expect(await new Validator().validate(openApiDocument() as never)).toEqual({ valid: true });
     for (const query of [

@@ -215,6 +215,37 @@ describe.each(testDrivers)("search on $name", ({ createStore }) => {
     );
   });
 
+  it("no one within the largest radius: the nearest matching therapists anyway, with their distance, and the whole state", async () => {
+    // Dodge City, KS (67801) is about 280 miles from Gale in Lawrence, the fixture's only Kansan.
+    const outcome = await runSearch(database.db, params("location=67801&radius=100&sort=nearest"));
+    if (!outcome.ok) throw new Error("search failed");
+    expect(outcome.total).toBe(0);
+    expect(outcome.results).toEqual([]);
+    const nearest = outcome.noResults!.nearest;
+    expect(nearest.map((r) => r.slug).slice(0, 1)).toEqual(["fx-g"]);
+    expect(nearest.map((r) => r.slug)).not.toContain("fx-f"); // unpublished
+    const miles = nearest.map((r) => r.distanceMiles!);
+    expect(miles[0]).toBeGreaterThan(250);
+    expect(miles[0]).toBeLessThan(300);
+    expect(miles).toEqual([...miles].sort((a, b) => a - b));
+    // The state search keeps every filter, drops the radius and the point-only sort.
+    expect(outcome.noResults!.wholeState).toMatchObject({ label: "Search all of Kansas", count: 1, query: "location=Kansas" });
+    expect(outcome.noResults!.suggestion).toBeNull();
+
+    // Filters still apply to the nearest: only reflexology (Harper, in New York), nothing in Kansas.
+    const filtered = await runSearch(database.db, params("location=67801&radius=100&modality=reflexology"));
+    if (!filtered.ok) throw new Error("search failed");
+    expect(filtered.noResults!.nearest.map((r) => r.slug)).toEqual(["fx-h"]);
+    expect(filtered.noResults!.nearest[0]!.distanceMiles).toBeGreaterThan(1000);
+    expect(filtered.noResults!.wholeState).toBeNull();
+
+    // Only when the largest radius finds nothing: a wider radius that works is offered instead.
+    const widen = await runSearch(database.db, params("location=10001&radius=5&setting=mobile"));
+    if (!widen.ok) throw new Error("search failed");
+    expect(widen.noResults!.nearest).toEqual([]);
+    expect(widen.noResults!.wholeState).toBeNull();
+  });
+
   it("an unknown place is an error with suggestions, not an empty page", async () => {
     const outcome = await runSearch(database.db, params("location=Portlnd, OR"));
     expect(outcome).toMatchObject({ ok: false, fieldErrors: { location: [expect.stringContaining("Portlnd")] } });
