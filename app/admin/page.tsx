@@ -3,7 +3,9 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listPendingClaims } from "@/db/queries/claims";
 import { findListingsForModeration, listCredentialsToCheck, listLicensesToCheck, listReviewRequests, statedCredential, type CredentialKind } from "@/db/queries/moderation";
+import { listProofsForListings, type ProofMeta } from "@/db/queries/proofs";
 import { requireAdmin } from "@/lib/auth/session";
+import { PROOF_TYPES, type ProofMimeType } from "@/lib/proofs/file-check";
 import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
 import { checkCredentialAction, checkLicenseAction, decideClaimAction, liftLockAction, unpublishAction } from "./actions";
@@ -25,6 +27,9 @@ export default async function AdminPage({ searchParams }: Props) {
     listReviewRequests(db, { limit: 50 }),
     q ? findListingsForModeration(db, { query: q }) : Promise.resolve([]),
   ]);
+  const proofs = await listProofsForListings(db, { therapistIds: [...new Set([...queue.map((l) => l.therapistId), ...credentialQueue.map((t) => t.id)])] });
+  const licenceProofs = (licenseId: string) => proofs.filter((p) => p.licenseId === licenseId);
+  const credentialProofs = (therapistId: string, kind: CredentialKind) => proofs.filter((p) => p.therapistId === therapistId && p.credential === kind);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="container stack">
@@ -67,6 +72,7 @@ export default async function AdminPage({ searchParams }: Props) {
                     `No look-up address on file for ${l.stateName ?? l.state}: check with the board directly.`
                   )}
                 </p>
+                <ProofLinks proofs={licenceProofs(l.id)} />
                 <form action={checkLicenseAction} className={styles.actions} aria-label={`Record the check of licence ${l.number}`}>
                   <input type="hidden" name="licenseId" value={l.id} />
                   <div className="field">
@@ -87,6 +93,7 @@ export default async function AdminPage({ searchParams }: Props) {
                     <label htmlFor={`note-${l.id}`}>Note</label>
                     <input id={`note-${l.id}`} name="note" type="text" maxLength={1000} />
                   </div>
+                  {licenceProofs(l.id).length > 0 && <KeepProof id={`keep-${l.id}`} />}
                   <button type="submit">Record check of {l.number}</button>
                 </form>
               </li>
@@ -122,6 +129,7 @@ export default async function AdminPage({ searchParams }: Props) {
                         <strong>{label}</strong> stated by <Link href={`/dashboard/listings/${t.id}`}>{t.displayName}</Link>, {t.city}, {t.state} (updated{" "}
                         {t.updatedAt.toISOString().slice(0, 10)})
                       </p>
+                      <ProofLinks proofs={credentialProofs(t.id, kind)} />
                       <form action={checkCredentialAction} className={styles.actions} aria-label={`Record the check of: ${label}`}>
                         <input type="hidden" name="therapistId" value={t.id} />
                         <input type="hidden" name="credential" value={kind} />
@@ -145,6 +153,7 @@ export default async function AdminPage({ searchParams }: Props) {
                           <label htmlFor={`cr-note-${key}`}>Note</label>
                           <input id={`cr-note-${key}`} name="note" type="text" maxLength={1000} />
                         </div>
+                        {credentialProofs(t.id, kind).length > 0 && <KeepProof id={`cr-keep-${key}`} />}
                         <button type="submit">Record check: {label}</button>
                       </form>
                     </li>
@@ -241,6 +250,35 @@ export default async function AdminPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
+    </div>
+  );
+}
+
+/** The owner's proof files for a credential, beside it in the queue (downloads, never shown inline). */
+function ProofLinks({ proofs }: { proofs: ProofMeta[] }) {
+  if (!proofs.length) return <p>No proof attached.</p>;
+  return (
+    <p>
+      Proof attached by the owner:{" "}
+      {proofs.map((p, i) => (
+        <span key={p.id}>
+          {i > 0 && ", "}
+          <a href={`/proofs/${p.id}`} download>
+            {p.fileName}
+          </a>{" "}
+          ({PROOF_TYPES[p.mimeType as ProofMimeType]?.label ?? p.mimeType}, added {p.createdAt.toISOString().slice(0, 10)})
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Proof is deleted when the check is recorded, unless the administrator keeps it. */
+function KeepProof({ id }: { id: string }) {
+  return (
+    <div className={styles.check}>
+      <input id={id} name="keepProof" type="checkbox" />
+      <label htmlFor={id}>Keep the proof file after recording (otherwise it is deleted; the check&rsquo;s record stays)</label>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { deleteAllSessions } from "@/db/queries/accounts";
 import { claimListing } from "@/db/queries/claims";
 import { createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
+import { removeProof } from "@/db/queries/proofs";
 import { withUser } from "@/lib/auth/session";
 import { resolveListingPlace } from "@/lib/geo/zip";
 import { describeValue } from "@/lib/validation/profile-labels";
@@ -117,4 +118,13 @@ export async function signOutAction(): Promise<void> {
 export const signOutEverywhereAction = withUser(async (user): Promise<void> => {
   await deleteAllSessions(await getDb(), { userId: user.id });
   await signOut({ redirectTo: "/signin?signedOut=everywhere" });
+});
+
+export const removeProofAction = withUser(async (user, form: FormData): Promise<void> => {
+  const id = idFrom(form);
+  const listingId = uuidSchema.safeParse(form.get("listingId"));
+  if (!listingId.success) notFound();
+  const result = await removeProof(await getDb(), { actor: { userId: user.id, isAdmin: user.isAdmin }, id });
+  revalidatePath(`/dashboard/listings/${listingId.data}`);
+  redirect(`/dashboard/listings/${listingId.data}?proof=${result.ok ? "removed" : "not_found"}#proofs`);
 });

@@ -66,7 +66,7 @@ export async function addProof(
         : options.target.credential === "ncbtmb"
           ? t.ncbtmbStatus !== "not_certified" && Boolean(t.ncbtmbNumber)
           : options.target.credential === "school"
-            ? t.schoolName !== null
+            ? t.schoolName !== null || t.schoolAccredited
             : t.associations.length > 0;
     if (!what || !stated) return { ok: false as const, reason: "no_such_credential" as const };
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(credentialProofs).where(eq(credentialProofs.therapistId, t.id));
