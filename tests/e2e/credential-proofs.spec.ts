@@ -26,7 +26,7 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   // An HTML page renamed .pdf: refused, nothing stored.
   await form.getByLabel("Proof file").setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") });
   await form.getByRole("button", { name: "Attach proof" }).click();
-  await expect(page.getByRole("alert")).toContainText("Nothing was stored. Only PDF, PNG and JPEG files are accepted");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Nothing was stored. Only PDF, PNG and JPEG files are accepted");
   await expect(page.getByRole("link", { name: /^Download / })).toHaveCount(0);
 
   await form.getByLabel("Proof file").setInputFiles({ name: "certificate.png", mimeType: "image/png", buffer: makePng() });
