@@ -199,6 +199,9 @@ export const therapists = pgTable(
     ncbtmbStatus: ncbtmbStatus("ncbtmb_status").notNull().default("not_certified"),
     ncbtmbNumber: text("ncbtmb_number"),
     ncbtmbVerifiedAt: timestamp("ncbtmb_verified_at", { withTimezone: true }),
+    // What an administrator checked the certification against (the look-up used or the document
+    // seen); null while self-reported.
+    ncbtmbCheckSource: text("ncbtmb_check_source"),
     // Opening hours as the therapist writes them (free text, shown as text).
     hours: text("hours"),
     // Why an administrator unpublished the listing (null when not moderated).

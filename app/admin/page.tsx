@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { listPendingClaims } from "@/db/queries/claims";
 import { findListingsForModeration, listCredentialsToCheck, listLicensesToCheck, listReviewRequests, statedCredential, type CredentialKind } from "@/db/queries/moderation";
 import { listProofsForListings, type ProofMeta } from "@/db/queries/proofs";
+import { credentialLookup } from "@/db/reference/credential-lookups";
 import { requireAdmin } from "@/lib/auth/session";
+import { NO_LOOKUP_ON_FILE } from "@/lib/licensing/state-facts";
 import { PROOF_TYPES, type ProofMimeType } from "@/lib/proofs/file-check";
 import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
@@ -69,7 +71,20 @@ export default async function AdminPage({ searchParams }: Props) {
                       Look up licence {l.number} with {l.boardName ?? `the ${l.stateName ?? l.state} board`} (opens in a new tab)
                     </a>
                   ) : (
-                    `No look-up address on file for ${l.stateName ?? l.state}: check with the board directly.`
+                    <>
+                      {NO_LOOKUP_ON_FILE} for {l.stateName ?? l.state}: check with the regulator directly
+                      {l.boardUrl ? (
+                        <>
+                          {" "}
+                          (
+                          <a href={l.boardUrl} rel="noopener noreferrer" target="_blank">
+                            {l.boardName ?? `the ${l.stateName ?? l.state} regulator`}&rsquo;s page, opens in a new tab
+                          </a>
+                          )
+                        </>
+                      ) : null}
+                      .
+                    </>
                   )}
                 </p>
                 <ProofLinks proofs={licenceProofs(l.id)} />
@@ -129,6 +144,7 @@ export default async function AdminPage({ searchParams }: Props) {
                         <strong>{label}</strong> stated by <Link href={`/dashboard/listings/${t.id}`}>{t.displayName}</Link>, {t.city}, {t.state} (updated{" "}
                         {t.updatedAt.toISOString().slice(0, 10)})
                       </p>
+                      <CredentialLookupLine kind={kind} />
                       <ProofLinks proofs={credentialProofs(t.id, kind)} />
                       <form action={checkCredentialAction} className={styles.actions} aria-label={`Record the check of: ${label}`}>
                         <input type="hidden" name="therapistId" value={t.id} />
@@ -251,6 +267,35 @@ export default async function AdminPage({ searchParams }: Props) {
         )}
       </section>
     </div>
+  );
+}
+
+/** Where to check a credential beyond the licence: the look-up if on file, never an invented one. */
+function CredentialLookupLine({ kind }: { kind: CredentialKind }) {
+  const l = credentialLookup(kind);
+  if (l.lookupUrl)
+    return (
+      <p>
+        <a href={l.lookupUrl} rel="noopener noreferrer" target="_blank">
+          {l.lookup} (opens in a new tab)
+        </a>
+      </p>
+    );
+  return (
+    <p>
+      {NO_LOOKUP_ON_FILE} for {l.lookup}: check with {l.organisation}
+      {l.site ? (
+        <>
+          {" "}
+          (
+          <a href={l.site} rel="noopener noreferrer" target="_blank">
+            {l.siteName}&rsquo;s site, opens in a new tab
+          </a>
+          )
+        </>
+      ) : null}
+      , or against the proof file.
+    </p>
   );
 }
 

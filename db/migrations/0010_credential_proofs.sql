@@ -15,6 +15,7 @@ CREATE TABLE "credential_proofs" (
 	CONSTRAINT "credential_proofs_size" CHECK ("credential_proofs"."byte_size" between 1 and 5242880 and octet_length("credential_proofs"."data") = "credential_proofs"."byte_size")
 );
 --> statement-breakpoint
+ALTER TABLE "therapists" ADD COLUMN "ncbtmb_check_source" text;--> statement-breakpoint
 ALTER TABLE "credential_proofs" ADD CONSTRAINT "credential_proofs_therapist_id_therapists_id_fk" FOREIGN KEY ("therapist_id") REFERENCES "public"."therapists"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credential_proofs" ADD CONSTRAINT "credential_proofs_license_id_licenses_id_fk" FOREIGN KEY ("license_id") REFERENCES "public"."licenses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credential_proofs" ADD CONSTRAINT "credential_proofs_uploaded_by_id_users_id_fk" FOREIGN KEY ("uploaded_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

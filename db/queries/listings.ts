@@ -280,6 +280,7 @@ export async function updateListing(
     const version = current.version + 1;
     // Leaving "verified" / "lapsed" drops its date too; the finding stays in this revision.
     const ncbtmbVerifiedAt = ADMIN_NCBTMB.has(columns.ncbtmbStatus) ? current.ncbtmbVerifiedAt : null;
+    const ncbtmbCheckSource = ADMIN_NCBTMB.has(columns.ncbtmbStatus) ? current.ncbtmbCheckSource : null;
     if (!same(current.ncbtmbVerifiedAt, ncbtmbVerifiedAt)) changes.ncbtmbVerifiedAt = { old: current.ncbtmbVerifiedAt, new: ncbtmbVerifiedAt };
     const checks = credentialChecksAfterEdit(current, columns);
     if (current.schoolCheck !== checks.schoolCheck) changes.schoolCheck = { old: { status: current.schoolCheck, checkedAt: current.schoolCheckedAt, source: current.schoolCheckSource }, new: checks.schoolCheck };
@@ -287,7 +288,7 @@ export async function updateListing(
       changes.associationsCheck = { old: { status: current.associationsCheck, checkedAt: current.associationsCheckedAt, source: current.associationsCheckSource }, new: checks.associationsCheck };
     await tx
       .update(therapists)
-      .set({ ...columns, ncbtmbVerifiedAt, ...checks, version, updatedAt: new Date() })
+      .set({ ...columns, ncbtmbVerifiedAt, ncbtmbCheckSource, ...checks, version, updatedAt: new Date() })
       .where(and(eq(therapists.id, current.id), eq(therapists.version, current.version)));
     if (changes.modalitySlugs) await writeModalities(tx, current.id, columns.modalitySlugs);
     await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes });

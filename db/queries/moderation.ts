@@ -28,6 +28,7 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
       stateName: stateLicensing.name,
       lookupUrl: stateLicensing.lookupUrl,
       boardName: stateLicensing.boardName,
+      boardUrl: stateLicensing.boardUrl,
     })
     .from(licenses)
     .innerJoin(therapists, eq(therapists.id, licenses.therapistId))
@@ -147,8 +148,8 @@ export async function checkCredential(
     let old: unknown;
     let set: Partial<typeof therapists.$inferInsert>;
     if (kind === "ncbtmb") {
-      old = { status: t.ncbtmbStatus, verifiedAt: t.ncbtmbVerifiedAt };
-      set = { ncbtmbStatus: options.result === "checked" ? "verified" : "lapsed", ncbtmbVerifiedAt: at };
+      old = { status: t.ncbtmbStatus, verifiedAt: t.ncbtmbVerifiedAt, source: t.ncbtmbCheckSource };
+      set = { ncbtmbStatus: options.result === "checked" ? "verified" : "lapsed", ncbtmbVerifiedAt: at, ncbtmbCheckSource: source };
     } else if (kind === "school") {
       old = { status: t.schoolCheck, checkedAt: t.schoolCheckedAt, source: t.schoolCheckSource };
       set = { schoolCheck: options.result, schoolCheckedAt: at, schoolCheckedById: options.adminId, schoolCheckSource: source };
