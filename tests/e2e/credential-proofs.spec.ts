@@ -19,6 +19,9 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page.getByRole("status")).toContainText("Listing created");
 
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Published: patients can now find this listing.");
+  const profileHref = await page.getByRole("link", { name: /^\/therapists\// }).getAttribute("href");
   const proofs = page.getByRole("region", { name: "Your credentials and their proof" });
   await expect(proofs).toContainText(`NCBTMB board certification ${number}: claimed, not yet checked`);
   const form = proofs.getByRole("form", { name: "Attach a proof" });
@@ -57,6 +60,9 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   await admin.goto("/admin");
   const item = admin.getByRole("listitem").filter({ hasText: `NCBTMB certificate ${number}` });
   await expect(item.getByRole("link", { name: "certificate.png" })).toBeVisible();
+  // No NCBTMB look-up address is on file: the queue says so, never that NCBTMB publishes none.
+  await expect(item.getByText(/^No look-up address on file for NCBTMB's certificant look-up: check with NCBTMB/)).toBeVisible();
+  await expect(item.getByRole("link", { name: "NCBTMB’s site, opens in a new tab" })).toHaveAttribute("href", "https://www.ncbtmb.org/");
   const check = item.getByRole("form", { name: `Record the check of: NCBTMB certificate ${number}` });
   await check.getByLabel("Source (look-up address or document)").fill("the proof file seen (test)");
   await expect(check.getByLabel(/Keep the proof file after recording/)).not.toBeChecked();
@@ -68,4 +74,8 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   await page.reload();
   await expect(proofs).toContainText(`NCBTMB board certification ${number}: checked on`);
   await expect(page.getByRole("link", { name: /^Download / })).toHaveCount(0);
+
+  // The public profile shows the check with its date and source.
+  await page.goto(profileHref!);
+  await expect(page.getByText(new RegExp(`Board certified \\(number ${number}\\), verified with NCBTMB on .+ \\(source: the proof file seen \\(test\\)\\)`))).toBeVisible();
 });
