@@ -9,6 +9,7 @@ import type { Profile } from "@/lib/validation/therapist-profile";
 import type { Db } from "../client";
 import { licenses, profileRevisions, therapistModalities, therapists, users, type FieldChange, type Therapist } from "../schema";
 import { licenseLabel, lockForWrite, ownedBy, same, type Actor, type LicenseRow, type Tx, type WriteResult } from "./listing-writes";
+import { discardProofsOfDroppedClaims } from "./proofs";
 import { appendRevision } from "./revisions";
 
 export type { Actor, LicenseRow, WriteResult } from "./listing-writes";
@@ -291,6 +292,15 @@ export async function updateListing(
       .set({ ...columns, ncbtmbVerifiedAt, ncbtmbCheckSource, ...checks, version, updatedAt: new Date() })
       .where(and(eq(therapists.id, current.id), eq(therapists.version, current.version)));
     if (changes.modalitySlugs) await writeModalities(tx, current.id, columns.modalitySlugs);
+    const droppedProofs = await discardProofsOfDroppedClaims(tx, {
+      therapistId: current.id,
+      stated: {
+        ncbtmb: columns.ncbtmbStatus !== "not_certified" && Boolean(columns.ncbtmbNumber),
+        school: columns.schoolName !== null || columns.schoolAccredited,
+        associations: columns.associations.length > 0,
+      },
+    });
+    if (droppedProofs.length) changes["Proof files of removed credentials"] = { old: droppedProofs, new: null };
     await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes });
     return { ok: true as const, version };
   });

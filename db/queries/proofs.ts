@@ -90,7 +90,7 @@ export async function addProof(
       therapistId: t.id,
       userId: options.actor.userId,
       version,
-      changes: { [`proof of ${what}`]: { old: null, new: options.fileName } },
+      changes: { [`Proof of ${what}`]: { old: null, new: options.fileName } },
       reason: `Proof attached to ${what}`,
     });
     return { ok: true as const, id: row!.id };
@@ -141,7 +141,7 @@ export async function removeProof(db: Db, options: { actor: Actor; id: string })
       therapistId: proof.therapistId,
       userId: options.actor.userId,
       version,
-      changes: { [`proof of ${what}`]: { old: proof.fileName, new: null } },
+      changes: { [`Proof of ${what}`]: { old: proof.fileName, new: null } },
       reason: `Proof removed from ${what}`,
     });
     return { ok: true as const };
@@ -161,4 +161,22 @@ export async function discardCheckedProofs(tx: Tx, options: { therapistId: strin
       : and(eq(credentialProofs.therapistId, options.therapistId), eq(credentialProofs.credential, options.target.credential));
   const gone = await tx.delete(credentialProofs).where(which).returning({ id: credentialProofs.id });
   return gone.length;
+}
+
+/**
+ * Inside an owner's edit (listings.ts): the proofs of a credential the listing no longer states
+ * (NCBTMB, school, associations) go with the claim. A removed licence takes its proofs with it
+ * through the foreign key. Returns the deleted files' names, for the revision.
+ */
+export async function discardProofsOfDroppedClaims(
+  tx: Tx,
+  options: { therapistId: string; stated: Record<Exclude<ProofCredential, "license">, boolean> },
+): Promise<string[]> {
+  const dropped = (Object.keys(options.stated) as Exclude<ProofCredential, "license">[]).filter((k) => !options.stated[k]);
+  if (!dropped.length) return [];
+  const gone = await tx
+    .delete(credentialProofs)
+    .where(and(eq(credentialProofs.therapistId, options.therapistId), inArray(credentialProofs.credential, dropped)))
+    .returning({ fileName: credentialProofs.fileName });
+  return gone.map((g) => g.fileName).sort();
 }

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { createListing } from "@/db/queries/listings";
+import { createListing, updateListing } from "@/db/queries/listings";
 import { checkCredential, checkLicense } from "@/db/queries/moderation";
 import { listProofs, removeProof } from "@/db/queries/proofs";
 import { listRevisions } from "@/db/queries/revisions";
@@ -22,7 +22,7 @@ import { badUploads, makeJpeg, makePdf, makePng } from "../helpers/proof-files";
 
 const SITE = "http://localhost:3000";
 
-function listing() {
+function listing(overrides: Partial<ProfileInput> = {}) {
   const p = profileSchema.parse({
     displayName: "Pia Proof", practiceName: "", bio: "Deep tissue work for sciatica, twelve years.", phone: "", email: "", website: "",
     addressLine: "", zip: "10001", hours: "", inClinic: true, mobile: false, acceptingNewClients: true, yearsInPractice: "",
@@ -30,6 +30,7 @@ function listing() {
     offersSuperbills: false, acceptsHsaFsa: false, priceMin: "", priceMax: "", languages: "English", wheelchairAccessible: false,
     accessibilityNotes: "", schoolName: "Test School", schoolAccredited: true, associations: "AMTA", ncbtmbStatus: "self_reported",
     ncbtmbNumber: "NC-7", modalitySlugs: ["swedish"], licenses: [{ state: "NY", number: "LIC-7", credentialTitle: "LMT" }],
+    ...overrides,
   } satisfies ProfileInput);
   const where = resolveListingPlace(p.zip);
   if (!where.ok) throw new Error("unknown ZIP");
@@ -212,5 +213,21 @@ describe.each(testDrivers)("credential proofs on $name", ({ createStore }) => {
     expect(notice(await upload(owner, uploadRequest(listingId, `license:${licenceId}`, { name: "card.png", bytes: makePng() })))).toBe("added");
     await database.db.delete(licenses).where(eq(licenses.id, licenceId));
     expect((await proofRows()).map((r) => r.credential)).toEqual(["associations"]);
+  });
+
+  it("an owner who stops claiming a credential loses its proofs with it; the others stay", async () => {
+    expect(notice(await upload(owner, uploadRequest(listingId, "ncbtmb", { name: "cert.png", bytes: makePng() })))).toBe("added");
+    expect(notice(await upload(owner, uploadRequest(listingId, "school", { name: "diploma.pdf", bytes: makePdf() })))).toBe("added");
+    expect((await proofRows()).map((r) => r.credential)).toEqual(["associations", "ncbtmb", "school"]);
+    const saved = await updateListing(database.db, {
+      id: listingId,
+      userId: owner.id,
+      version: (await listingRow()).version,
+      ...listing({ ncbtmbStatus: "not_certified", ncbtmbNumber: "", associations: "" }),
+    });
+    expect(saved.ok).toBe(true);
+    expect((await proofRows()).map((r) => r.credential)).toEqual(["school"]);
+    const history = (await listRevisions(database.db, { id: listingId, userId: owner.id, isAdmin: false }))!;
+    expect(history[0]!.changes["Proof files of removed credentials"]).toEqual({ old: ["cert.png", "membership.jpeg"], new: null });
   });
 });
