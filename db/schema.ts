@@ -214,6 +214,12 @@ export const therapists = pgTable(
     // The owner's request that an administrator review a locked listing (null when none waits).
     reviewRequestedAt: timestamp("review_requested_at", { withTimezone: true }),
     reviewRequestNote: text("review_request_note"),
+    // The texts patients read (lib/therapists/medical-claims.ts SCREENED_TEXT_FIELDS) as an
+    // administrator last approved them, and since when a published change waits for review
+    // (null when nothing waits). Written only by the data layer (db/queries/text-review.ts):
+    // an owner's save or publication queues a change; only an administrator approves or reverts.
+    approvedText: jsonb("approved_text").$type<Record<string, string | string[] | null>>(),
+    textReviewRequestedAt: timestamp("text_review_requested_at", { withTimezone: true }),
     // Denormalised copy of therapist_modalities for the indexed search filter; the data
     // layer writes both in one transaction.
     modalitySlugs: text("modality_slugs").array().notNull().default(sql`'{}'::text[]`),
@@ -265,6 +271,8 @@ export const therapists = pgTable(
     check("therapists_locked_unpublished", sql`not (${t.published} and ${t.lockedAt} is not null)`),
     // The administrator's queue of review requests, oldest first.
     index("therapists_review_requested_idx").on(t.reviewRequestedAt).where(sql`${t.reviewRequestedAt} is not null`),
+    // The administrator's queue of text changes to review, oldest first.
+    index("therapists_text_review_idx").on(t.textReviewRequestedAt).where(sql`${t.textReviewRequestedAt} is not null`),
     // A check is of something stated: nothing checked stands without it.
     check("therapists_school_check_stated", sql`${t.schoolCheck} <> 'checked' or (${t.schoolAccredited} and ${t.schoolName} is not null)`),
     check("therapists_associations_check_stated", sql`${t.associationsCheck} <> 'checked' or cardinality(${t.associations}) > 0`),
@@ -396,6 +404,30 @@ export const listingClaims = pgTable(
   ],
 );
 
+// "Report incorrect information": anyone, signed in or not, tells the administrators what is
+// wrong on a profile. The reporter's e-mail (optional, for follow-up) is shown to administrators
+// only, never publicly or to the therapist, and is erased when the report is closed.
+export const reportOutcome = pgEnum("report_outcome", ["changed", "no_change"]);
+
+export const listingReports = pgTable(
+  "listing_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    kinds: text("kinds").array().notNull().default(sql`'{}'::text[]`),
+    details: text("details").notNull().default(""),
+    reporterEmail: text("reporter_email"),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedById: text("closed_by_id").references(() => users.id, { onDelete: "set null" }),
+    outcome: reportOutcome("outcome"),
+    closeNote: text("close_note"),
+  },
+  (t) => [index("listing_reports_open_idx").on(t.createdAt).where(sql`${t.closedAt} is null`)],
+);
+
 // Fixed-window counters (sign-in requests per address and per e-mail), in the database so
 // that the limit holds across several app servers.
 export const rateLimits = pgTable(
@@ -431,5 +463,6 @@ export type NewLicense = typeof licenses.$inferInsert;
 export type Modality = typeof modalities.$inferSelect;
 export type StateLicensing = typeof stateLicensing.$inferSelect;
 export type ListingClaim = typeof listingClaims.$inferSelect;
+export type ListingReport = typeof listingReports.$inferSelect;
 export type ProfileRevision = typeof profileRevisions.$inferSelect;
 export type CredentialProof = typeof credentialProofs.$inferSelect;

@@ -5,8 +5,11 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { decideClaim } from "@/db/queries/claims";
 import { checkCredential, checkLicense, liftLock, unpublishListing } from "@/db/queries/moderation";
+import { closeReport } from "@/db/queries/reports";
+import { approveText, revertText } from "@/db/queries/text-review";
 import { withAdmin } from "@/lib/auth/session";
-import { claimDecisionNoteSchema, credentialCheckSchema, licenseCheckSchema, reasonSchema, uuidSchema } from "@/lib/validation/therapist-profile";
+import { noticeListingCorrected, noticeReportClosed, noticeTextReverted } from "@/lib/email/listing-notices";
+import { claimDecisionNoteSchema, credentialCheckSchema, licenseCheckSchema, reasonSchema, uuidSchema, versionSchema } from "@/lib/validation/therapist-profile";
 
 const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 const back = (notice: string, kind: "ok" | "error" = "ok"): never => redirect(`/admin?${kind}=${encodeURIComponent(notice)}`);
@@ -85,4 +88,56 @@ export const liftLockAction = withAdmin(async (user, form: FormData): Promise<vo
   if (!result.ok) back("Unknown listing.", "error");
   revalidatePath("/admin");
   back(publish ? "Lock lifted and listing published again." : "Lock lifted: the owner can publish the listing.");
+});
+
+const versionOf = (form: FormData) => versionSchema.safeParse(form.get("version"));
+
+export const approveTextAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const id = uuidSchema.safeParse(form.get("id"));
+  const version = versionOf(form);
+  if (!id.success || !version.success) back("Unknown listing.", "error");
+  const result = await approveText(await getDb(), { adminId: user.id, id: id.data!, version: version.data! });
+  revalidatePath("/admin");
+  if (!result.ok)
+    return back(result.reason === "conflict" ? "Not approved: the owner changed the listing since the page was shown. Look again." : "Nothing waits for review on that listing.", "error");
+  back("Text approved.");
+});
+
+export const revertTextAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const id = uuidSchema.safeParse(form.get("id"));
+  const version = versionOf(form);
+  const reason = reasonSchema.safeParse(str(form.get("reason")));
+  if (!id.success || !version.success) back("Unknown listing.", "error");
+  if (!reason.success) back(`Not reverted: ${reason.error.issues[0]?.message}`, "error");
+  const result = await revertText(await getDb(), { adminId: user.id, id: id.data!, version: version.data!, reason: reason.data! });
+  revalidatePath("/admin");
+  if (!result.ok)
+    return back(
+      result.reason === "conflict"
+        ? "Not reverted: the owner changed the listing since the page was shown. Look again."
+        : result.reason === "nothing_approved"
+          ? "Not reverted: nothing on this listing was approved before. Unpublish it instead if its text cannot stay."
+          : "Nothing waits for review on that listing.",
+      "error",
+    );
+  const mailed = result.ownerEmail
+    ? await noticeTextReverted({ to: result.ownerEmail, listingId: id.data!, displayName: result.displayName, fields: result.fields, reason: reason.data! })
+    : true;
+  back(mailed ? "Text reverted; the owner was told by e-mail." : "Text reverted, but the e-mail to the owner could not be sent.", mailed ? "ok" : "error");
+});
+
+export const closeReportAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const id = uuidSchema.safeParse(form.get("id"));
+  const outcome = form.get("outcome") === "changed" ? "changed" : "no_change";
+  const note = claimDecisionNoteSchema.safeParse(str(form.get("note")));
+  if (!id.success) back("Unknown report.", "error");
+  if (!note.success) back(`Report not closed: ${note.error.issues[0]?.message ?? "check the note"}`, "error");
+  const result = await closeReport(await getDb(), { adminId: user.id, id: id.data!, outcome, note: note.data! });
+  revalidatePath("/admin");
+  if (!result.ok) return back("That report was already closed.", "error");
+  const sent = await Promise.all([
+    result.reporterEmail ? noticeReportClosed({ to: result.reporterEmail, displayName: result.displayName, slug: result.slug, changed: outcome === "changed" }) : true,
+    result.ownerEmail ? noticeListingCorrected({ to: result.ownerEmail, listingId: result.therapistId, displayName: result.displayName, note: note.data! }) : true,
+  ]);
+  back(sent.every(Boolean) ? "Report closed." : "Report closed, but an e-mail about it could not be sent.", sent.every(Boolean) ? "ok" : "error");
 });

@@ -5,11 +5,15 @@ import { listPendingClaims } from "@/db/queries/claims";
 import { findListingsForModeration, listCredentialsToCheck, listLicensesToCheck, listReviewRequests, statedCredential, type CredentialKind } from "@/db/queries/moderation";
 import { listProofsForListings, type ProofMeta } from "@/db/queries/proofs";
 import { credentialLookup } from "@/db/reference/credential-lookups";
+import { listOpenReports } from "@/db/queries/reports";
+import { listTextReviews } from "@/db/queries/text-review";
 import { requireAdmin } from "@/lib/auth/session";
 import { NO_LOOKUP_ON_FILE } from "@/lib/licensing/state-facts";
 import { PROOF_TYPES, type ProofMimeType } from "@/lib/proofs/file-check";
 import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
+import { ReportsQueue } from "./_components/reports-queue";
+import { TextReviewQueue } from "./_components/text-review-queue";
 import { checkCredentialAction, checkLicenseAction, decideClaimAction, liftLockAction, unpublishAction } from "./actions";
 import { noControlChars } from "@/lib/validation/therapist-profile";
 
@@ -22,16 +26,28 @@ export default async function AdminPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = typeof params.q === "string" && noControlChars(params.q) ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [queue, credentialQueue, claims, reviews, found] = await Promise.all([
+  const [queue, credentialQueue, claims, reviews, textReviews, reports, found] = await Promise.all([
     listLicensesToCheck(db, { limit: 50 }),
     listCredentialsToCheck(db, { limit: 50 }),
     listPendingClaims(db, { limit: 50 }),
     listReviewRequests(db, { limit: 50 }),
+    listTextReviews(db, { limit: 50 }),
+    listOpenReports(db, { limit: 50 }),
     q ? findListingsForModeration(db, { query: q }) : Promise.resolve([]),
   ]);
   const proofs = await listProofsForListings(db, { therapistIds: [...new Set([...queue.map((l) => l.therapistId), ...credentialQueue.map((t) => t.id)])] });
   const licenceProofs = (licenseId: string) => proofs.filter((p) => p.licenseId === licenseId);
   const credentialProofs = (therapistId: string, kind: CredentialKind) => proofs.filter((p) => p.therapistId === therapistId && p.credential === kind);
+  // Every queue on one page, each oldest first; at most 50 of each are shown.
+  const count = (n: number) => (n >= 50 ? "50 or more" : String(n));
+  const queues = [
+    ["queue-heading", "Licences to check", queue.length],
+    ["credentials-heading", "Other credentials to check", credentialQueue.length],
+    ["claims-heading", "Claims", claims.length],
+    ["text-review-heading", "Text changes to review", textReviews.length],
+    ["reports-heading", "Reports of incorrect information", reports.length],
+    ["reviews-heading", "Review requests on locked listings", reviews.length],
+  ] as const;
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="container stack">
@@ -49,6 +65,19 @@ export default async function AdminPage({ searchParams }: Props) {
           {params.error}
         </p>
       )}
+
+      <nav aria-labelledby="queues-heading">
+        <h2 id="queues-heading">Queues</h2>
+        <ul>
+          {queues.map(([id, label, n]) => (
+            <li key={id}>
+              <a href={`#${id}`}>
+                {label}: {count(n)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       <section aria-labelledby="queue-heading" className="stack">
         <h2 id="queue-heading">Licences waiting to be checked ({queue.length})</h2>
@@ -209,6 +238,10 @@ export default async function AdminPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      <TextReviewQueue reviews={textReviews} />
+
+      <ReportsQueue reports={reports} />
 
       <section aria-labelledby="reviews-heading" className="stack">
         <h2 id="reviews-heading">Locked listings whose owner asks for a review ({reviews.length})</h2>

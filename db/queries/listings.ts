@@ -11,6 +11,8 @@ import { licenses, profileRevisions, therapistModalities, therapists, users, typ
 import { licenseLabel, lockForWrite, ownedBy, same, type Actor, type LicenseRow, type Tx, type WriteResult } from "./listing-writes";
 import { discardProofsOfDroppedClaims } from "./proofs";
 import { appendRevision } from "./revisions";
+import { textReviewAfterWrite } from "./text-review";
+import { screenedTextOf } from "@/lib/therapists/medical-claims";
 
 export type { Actor, LicenseRow, WriteResult } from "./listing-writes";
 export type { ChangedField } from "./revisions";
@@ -284,12 +286,15 @@ export async function updateListing(
     const ncbtmbCheckSource = ADMIN_NCBTMB.has(columns.ncbtmbStatus) ? current.ncbtmbCheckSource : null;
     if (!same(current.ncbtmbVerifiedAt, ncbtmbVerifiedAt)) changes.ncbtmbVerifiedAt = { old: current.ncbtmbVerifiedAt, new: ncbtmbVerifiedAt };
     const checks = credentialChecksAfterEdit(current, columns);
+    // A change to the texts patients read on a published listing waits for an administrator.
+    const textReviewRequestedAt = textReviewAfterWrite(current, screenedTextOf(columns), current.published);
+    if (!same(current.textReviewRequestedAt, textReviewRequestedAt)) changes.textReview = { old: current.textReviewRequestedAt ? "waiting" : null, new: textReviewRequestedAt ? "waiting" : null };
     if (current.schoolCheck !== checks.schoolCheck) changes.schoolCheck = { old: { status: current.schoolCheck, checkedAt: current.schoolCheckedAt, source: current.schoolCheckSource }, new: checks.schoolCheck };
     if (current.associationsCheck !== checks.associationsCheck)
       changes.associationsCheck = { old: { status: current.associationsCheck, checkedAt: current.associationsCheckedAt, source: current.associationsCheckSource }, new: checks.associationsCheck };
     await tx
       .update(therapists)
-      .set({ ...columns, ncbtmbVerifiedAt, ncbtmbCheckSource, ...checks, version, updatedAt: new Date() })
+      .set({ ...columns, ncbtmbVerifiedAt, ncbtmbCheckSource, ...checks, textReviewRequestedAt, version, updatedAt: new Date() })
       .where(and(eq(therapists.id, current.id), eq(therapists.version, current.version)));
     if (changes.modalitySlugs) await writeModalities(tx, current.id, columns.modalitySlugs);
     const droppedProofs = await discardProofsOfDroppedClaims(tx, {
@@ -322,11 +327,14 @@ export async function setListingPublished(
     const moderationNote = options.published ? null : current.moderationNote;
     if (current.published === options.published && current.moderationNote === moderationNote) return { ok: true as const, version: current.version };
     const version = current.version + 1;
+    // A first publication, or texts changed since they were approved, wait for review.
+    const textReviewRequestedAt = textReviewAfterWrite(current, screenedTextOf(current), options.published);
     await tx
       .update(therapists)
-      .set({ published: options.published, moderationNote, version, updatedAt: new Date() })
+      .set({ published: options.published, moderationNote, textReviewRequestedAt, version, updatedAt: new Date() })
       .where(eq(therapists.id, current.id));
     const changes: Record<string, FieldChange> = { published: { old: current.published, new: options.published } };
+    if (!same(current.textReviewRequestedAt, textReviewRequestedAt)) changes.textReview = { old: current.textReviewRequestedAt ? "waiting" : null, new: textReviewRequestedAt ? "waiting" : null };
     if (current.moderationNote !== moderationNote) changes.moderationNote = { old: current.moderationNote, new: moderationNote };
     await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes });
     return { ok: true as const, version };

@@ -6,6 +6,7 @@
 import seedrandom from "seedrandom";
 import { STATE_POPULATION_THOUSANDS } from "@/lib/geo/state-population";
 import { zipsByState, type ZipPlace } from "@/lib/geo/zip";
+import { screenedTextOf } from "@/lib/therapists/medical-claims";
 import { MODALITIES } from "../reference/modalities";
 import type { StateEntry } from "../reference/state-licensing";
 import type { NewTherapist } from "../schema";
@@ -233,5 +234,7 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
     isDemo: true,
     published: true,
   }) as GeneratedTherapist["therapist"];
+  // Fictional listings are published as they are: their texts count as approved.
+  therapist.approvedText = screenedTextOf(therapist);
   return { therapist, licenses: licenseFor(rng, index, id, options.states.get(place.state), now) };
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { MODALITIES } from "@/db/reference/modalities";
 import { isStateCode } from "@/lib/licensing/vocabulary";
+import { findMedicalClaim, medicalClaimMessage, SCREENED_TEXT_FIELDS } from "./medical-claims";
 import { CHECKED_LICENSE_STATUSES, SCIATICA_LEVELS, SELF_NCBTMB_STATUSES } from "./vocabulary";
 
 export const LICENSE_ROWS = 3;
@@ -105,6 +106,12 @@ export const profileSchema = z
     licenses: z.array(licenseRowSchema).max(LICENSE_ROWS),
   })
   .superRefine((p, ctx) => {
+    // Medical claims are refused at save, quoted in the message beside their field.
+    for (const field of SCREENED_TEXT_FIELDS) {
+      const value = p[field];
+      const claim = findMedicalClaim(Array.isArray(value) ? value.join(", ") : value);
+      if (claim) ctx.addIssue({ code: "custom", path: [field], message: medicalClaimMessage(claim) });
+    }
     if (p.priceMin !== null && p.priceMax !== null && p.priceMin > p.priceMax)
       ctx.addIssue({ code: "custom", path: ["priceMax"], message: "The highest price must not be below the lowest price." });
     if (!p.inClinic && !p.mobile)

@@ -14,16 +14,23 @@ export default async function OutboxPage() {
     <div className="container stack">
       <h1>Demo outbox</h1>
       <p className="notice notice-warning">
-        Demo mode: this server has no e-mail (SMTP) configured, so sign-in links are shown here and in the server log
+        Demo mode: this server has no e-mail (SMTP) configured, so sign-in links and notices are shown here and in the server log
         instead of being sent. Anyone who can open this page can sign in as anyone: never run a real site this way.
       </p>
       {messages.length === 0 ? (
-        <p>No sign-in e-mails yet.</p>
+        <p>No e-mails yet.</p>
       ) : (
         <ul className="stack">
           {messages.map((m) => (
             <li key={m.id}>
-              <a href={m.url}>Sign-in link for {m.to}</a> (asked at {m.createdAt.toISOString().slice(11, 19)} UTC)
+              {m.subject.startsWith("Sign in to") ? (
+                <a href={m.url}>Sign-in link for {m.to}</a>
+              ) : (
+                <>
+                  <a href={m.url}>{m.subject}</a> (to {m.to})
+                </>
+              )}{" "}
+              (sent at {m.createdAt.toISOString().slice(11, 19)} UTC)
             </li>
           ))}
         </ul>

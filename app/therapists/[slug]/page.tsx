@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { JsonLdScript } from "@/components/therapist/json-ld-script";
+import { ReportForm } from "@/components/therapist/report-form";
 import { TherapistFacts } from "@/components/therapist/therapist-facts";
 import styles from "@/components/therapist/therapist.module.css";
 import { getDb } from "@/db/client";
@@ -92,6 +93,11 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
       <p className={styles.updated}>
         Profile last updated <time dateTime={p.updatedAt}>{formatLongDate(p.updatedAt)}</time>.
       </p>
+
+      <details className={styles.report}>
+        <summary>Report incorrect information</summary>
+        <ReportForm slug={p.slug} name={p.displayName} />
+      </details>
     </div>
   );
 }

@@ -1,0 +1,63 @@
+import "server-only";
+// Notices about a listing, sent after the change they report has committed, through the one
+// mail path (lib/email/send-email.ts; the outbox in the demo). Every link is built from the
+// configured site address. A notice that cannot be sent never undoes the change: the caller
+// hears false and says so to the administrator.
+import { absoluteUrl, siteOrigin } from "@/lib/seo/site-origin";
+import { escapeHtml, sendEmail } from "./send-email";
+
+async function send(to: string, subject: string, paragraphs: string[], path: string): Promise<boolean> {
+  const link = absoluteUrl(siteOrigin(), path);
+  try {
+    await sendEmail({
+      to,
+      subject,
+      text: `${paragraphs.join("\n\n")}\n\n${link}\n`,
+      html: `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
+      link,
+    });
+    return true;
+  } catch (error) {
+    console.error(`[email] notice "${subject}" could not be sent:`, error instanceof Error ? error.message : error);
+    return false;
+  }
+}
+
+/** To the owner: an administrator put the listing's texts back to the last approved ones. */
+export function noticeTextReverted(o: { to: string; listingId: string; displayName: string; fields: string[]; reason: string }) {
+  return send(
+    o.to,
+    `Therapist Finder: text on ${o.displayName} was reverted`,
+    [
+      `An administrator put some text on your listing "${o.displayName}" back to the last approved version (${o.fields.join(", ")}).`,
+      `Reason: ${o.reason}`,
+      `Listings never claim to cure, guarantee results, diagnose or treat a disease. You can edit the text again from your dashboard.`,
+    ],
+    `/dashboard/listings/${o.listingId}`,
+  );
+}
+
+/** To the reporter, when they left an address: their report was closed. */
+export function noticeReportClosed(o: { to: string; displayName: string; slug: string; changed: boolean }) {
+  return send(
+    o.to,
+    `Therapist Finder: your report about ${o.displayName}`,
+    [
+      o.changed
+        ? `Thank you. An administrator checked your report about "${o.displayName}" and the listing has been corrected.`
+        : `Thank you. An administrator checked your report about "${o.displayName}" and found nothing to change.`,
+      `We have now deleted your e-mail address from the report.`,
+    ],
+    `/therapists/${o.slug}`,
+  );
+}
+
+/** To the owner: a report about the listing led an administrator to change it. */
+export function noticeListingCorrected(o: { to: string; listingId: string; displayName: string; note: string }) {
+  return send(
+    o.to,
+    `Therapist Finder: ${o.displayName} was corrected after a report`,
+    [`A visitor reported incorrect information on your listing "${o.displayName}", and an administrator corrected it.`, o.note ? `Note: ${o.note}` : "", `Please check your listing from your dashboard.`].filter(Boolean),
+    `/dashboard/listings/${o.listingId}`,
+  );
+}
