@@ -7,7 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { checkActionRequest, redirectToSiteUrl } from "@/lib/security/action-request";
-import { contentSecurityPolicy } from "@/lib/security/headers";
+import { contentSecurityPolicy, PROOF_CSP } from "@/lib/security/headers";
 
 export async function proxy(request: NextRequest) {
   const e = env();
@@ -45,7 +45,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A proof file keeps its own, stricter policy (sandboxed, nothing loads).
+  response.headers.set("Content-Security-Policy", request.nextUrl.pathname.startsWith("/proofs/") ? PROOF_CSP : csp);
   return response;
 }
 

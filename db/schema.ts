@@ -202,6 +202,9 @@ export const therapists = pgTable(
     ncbtmbStatus: ncbtmbStatus("ncbtmb_status").notNull().default("not_certified"),
     ncbtmbNumber: text("ncbtmb_number"),
     ncbtmbVerifiedAt: timestamp("ncbtmb_verified_at", { withTimezone: true }),
+    // What an administrator checked the certification against (the look-up used or the document
+    // seen); null while self-reported.
+    ncbtmbCheckSource: text("ncbtmb_check_source"),
     // Opening hours as the therapist writes them (free text, shown as text).
     hours: text("hours"),
     // Why an administrator unpublished the listing (null when not moderated).
@@ -328,6 +331,42 @@ export const licenses = pgTable(
   ],
 );
 
+// Proof a therapist attaches to a credential claim (a licence card, certificate or diploma):
+// PDF, PNG or JPEG up to 5 MB, its type checked by content (lib/proofs/file-check.ts). Stored in
+// the database so several app servers share it; read only by the listing's owner and
+// administrators (app/proofs/[id]/route.ts). A licence's proofs go with the licence; the others
+// with the listing. An administrator's check deletes the proof unless they keep it.
+export const proofCredential = pgEnum("proof_credential", ["license", "ncbtmb", "school", "associations"]);
+export const PROOF_MAX_BYTES = 5 * 1024 * 1024;
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+export const credentialProofs = pgTable(
+  "credential_proofs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    credential: proofCredential("credential").notNull(),
+    // Set for (and only for) a licence's proof.
+    licenseId: uuid("license_id").references(() => licenses.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: bytea("data").notNull(),
+    uploadedById: text("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("credential_proofs_therapist_idx").on(t.therapistId, t.credential),
+    index("credential_proofs_license_idx").on(t.licenseId),
+    check("credential_proofs_license_kind", sql`(${t.credential} = 'license') = (${t.licenseId} is not null)`),
+    check("credential_proofs_type", sql`${t.mimeType} in ('application/pdf', 'image/png', 'image/jpeg')`),
+    check("credential_proofs_size", sql`${t.byteSize} between 1 and ${sql.raw(String(PROOF_MAX_BYTES))} and octet_length(${t.data}) = ${t.byteSize}`),
+  ],
+);
+
 // Append-only: every change to a profile, who made it, and the old and new values.
 export type FieldChange = { old: unknown; new: unknown };
 
@@ -448,3 +487,4 @@ export type StateLicensing = typeof stateLicensing.$inferSelect;
 export type ListingClaim = typeof listingClaims.$inferSelect;
 export type ListingReport = typeof listingReports.$inferSelect;
 export type ProfileRevision = typeof profileRevisions.$inferSelect;
+export type CredentialProof = typeof credentialProofs.$inferSelect;

@@ -151,17 +151,19 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
 export const countMet = (criteria: readonly Criterion[]) => criteria.filter((x) => x.status === "met").length;
 
 /** The school line of a profile: its accreditation is stated as fact only when checked. */
-export function schoolWords(s: { name: string | null; accredited: boolean; check: CheckStatus; checkedAt: string | null }): string {
+export function schoolWords(s: { name: string | null; accredited: boolean; check: CheckStatus; checkedAt: string | null; source?: string | null }): string {
   if (!s.name) return s.accredited ? `Not named; accredited programme ${CLAIMED_WORDING}` : "Not stated";
   if (!s.accredited) return `${s.name}, programme not stated as accredited`;
-  if (s.check === "checked") return `${s.name}, a nationally accredited programme (${CHECKED_WORDING}${s.checkedAt ? ` on ${formatLongDate(s.checkedAt)}` : ""})`;
-  if (s.check === "unconfirmed") return `${s.name}; the programme's accreditation ${UNCONFIRMED_WORDING}`;
+  const when = `${s.checkedAt ? ` on ${formatLongDate(s.checkedAt)}` : ""}${s.source ? `, source: ${s.source}` : ""}`;
+  if (s.check === "checked") return `${s.name}, a nationally accredited programme (${CHECKED_WORDING}${when})`;
+  if (s.check === "unconfirmed") return `${s.name}; the programme's accreditation ${UNCONFIRMED_WORDING}${when ? ` (checked${when})` : ""}`;
   return `${s.name}; accredited programme ${CLAIMED_WORDING}`;
 }
 
 /** The associations line of a profile. */
-export function associationsWords(list: readonly string[], a: { status: CheckStatus; checkedAt: string | null }): string {
+export function associationsWords(list: readonly string[], a: { status: CheckStatus; checkedAt: string | null; source?: string | null }): string {
   if (!list.length) return "None listed";
-  const state = a.status === "checked" ? `${CHECKED_WORDING}${a.checkedAt ? ` on ${formatLongDate(a.checkedAt)}` : ""}` : a.status === "unconfirmed" ? UNCONFIRMED_WORDING : CLAIMED_WORDING;
+  const when = `${a.checkedAt ? ` on ${formatLongDate(a.checkedAt)}` : ""}${a.source ? `, source: ${a.source}` : ""}`;
+  const state = a.status === "checked" ? `${CHECKED_WORDING}${when}` : a.status === "unconfirmed" ? `${UNCONFIRMED_WORDING}${when ? ` (checked${when})` : ""}` : CLAIMED_WORDING;
   return `${list.join(", ")} (membership ${state})`;
 }

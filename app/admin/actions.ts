@@ -20,6 +20,7 @@ export const checkLicenseAction = withAdmin(async (user, form: FormData): Promis
     status: str(form.get("status")),
     note: str(form.get("note")),
     checkedOn: str(form.get("checkedOn")),
+    keepProof: form.get("keepProof") === "on",
   });
   if (!parsed.success) back(`Licence check not saved: ${parsed.error.issues[0]?.message ?? "check the form"}`, "error");
   const result = await checkLicense(await getDb(), { adminId: user.id, ...parsed.data! });
@@ -37,6 +38,7 @@ export const checkCredentialAction = withAdmin(async (user, form: FormData): Pro
     source: str(form.get("source")),
     note: str(form.get("note")),
     checkedOn: str(form.get("checkedOn")),
+    keepProof: form.get("keepProof") === "on",
   });
   if (!parsed.success) back(`Check not saved: ${parsed.error.issues[0]?.message ?? "check the form"}`, "error");
   const result = await checkCredential(await getDb(), { adminId: user.id, ...parsed.data! });

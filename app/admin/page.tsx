@@ -3,9 +3,13 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listPendingClaims } from "@/db/queries/claims";
 import { findListingsForModeration, listCredentialsToCheck, listLicensesToCheck, listReviewRequests, statedCredential, type CredentialKind } from "@/db/queries/moderation";
+import { listProofsForListings, type ProofMeta } from "@/db/queries/proofs";
+import { credentialLookup } from "@/db/reference/credential-lookups";
 import { listOpenReports } from "@/db/queries/reports";
 import { listTextReviews } from "@/db/queries/text-review";
 import { requireAdmin } from "@/lib/auth/session";
+import { NO_LOOKUP_ON_FILE } from "@/lib/licensing/state-facts";
+import { PROOF_TYPES, type ProofMimeType } from "@/lib/proofs/file-check";
 import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
 import { ReportsQueue } from "./_components/reports-queue";
@@ -31,6 +35,9 @@ export default async function AdminPage({ searchParams }: Props) {
     listOpenReports(db, { limit: 50 }),
     q ? findListingsForModeration(db, { query: q }) : Promise.resolve([]),
   ]);
+  const proofs = await listProofsForListings(db, { therapistIds: [...new Set([...queue.map((l) => l.therapistId), ...credentialQueue.map((t) => t.id)])] });
+  const licenceProofs = (licenseId: string) => proofs.filter((p) => p.licenseId === licenseId);
+  const credentialProofs = (therapistId: string, kind: CredentialKind) => proofs.filter((p) => p.therapistId === therapistId && p.credential === kind);
   // Every queue on one page, each oldest first; at most 50 of each are shown.
   const count = (n: number) => (n >= 50 ? "50 or more" : String(n));
   const queues = [
@@ -93,9 +100,23 @@ export default async function AdminPage({ searchParams }: Props) {
                       Look up licence {l.number} with {l.boardName ?? `the ${l.stateName ?? l.state} board`} (opens in a new tab)
                     </a>
                   ) : (
-                    `No look-up address on file for ${l.stateName ?? l.state}: check with the board directly.`
+                    <>
+                      {NO_LOOKUP_ON_FILE} for {l.stateName ?? l.state}: check with the regulator directly
+                      {l.boardUrl ? (
+                        <>
+                          {" "}
+                          (
+                          <a href={l.boardUrl} rel="noopener noreferrer" target="_blank">
+                            {l.boardName ?? `the ${l.stateName ?? l.state} regulator`}&rsquo;s page, opens in a new tab
+                          </a>
+                          )
+                        </>
+                      ) : null}
+                      .
+                    </>
                   )}
                 </p>
+                <ProofLinks proofs={licenceProofs(l.id)} />
                 <form action={checkLicenseAction} className={styles.actions} aria-label={`Record the check of licence ${l.number}`}>
                   <input type="hidden" name="licenseId" value={l.id} />
                   <div className="field">
@@ -116,6 +137,7 @@ export default async function AdminPage({ searchParams }: Props) {
                     <label htmlFor={`note-${l.id}`}>Note</label>
                     <input id={`note-${l.id}`} name="note" type="text" maxLength={1000} />
                   </div>
+                  {licenceProofs(l.id).length > 0 && <KeepProof id={`keep-${l.id}`} />}
                   <button type="submit">Record check of {l.number}</button>
                 </form>
               </li>
@@ -151,6 +173,8 @@ export default async function AdminPage({ searchParams }: Props) {
                         <strong>{label}</strong> stated by <Link href={`/dashboard/listings/${t.id}`}>{t.displayName}</Link>, {t.city}, {t.state} (updated{" "}
                         {t.updatedAt.toISOString().slice(0, 10)})
                       </p>
+                      <CredentialLookupLine kind={kind} />
+                      <ProofLinks proofs={credentialProofs(t.id, kind)} />
                       <form action={checkCredentialAction} className={styles.actions} aria-label={`Record the check of: ${label}`}>
                         <input type="hidden" name="therapistId" value={t.id} />
                         <input type="hidden" name="credential" value={kind} />
@@ -174,6 +198,7 @@ export default async function AdminPage({ searchParams }: Props) {
                           <label htmlFor={`cr-note-${key}`}>Note</label>
                           <input id={`cr-note-${key}`} name="note" type="text" maxLength={1000} />
                         </div>
+                        {credentialProofs(t.id, kind).length > 0 && <KeepProof id={`cr-keep-${key}`} />}
                         <button type="submit">Record check: {label}</button>
                       </form>
                     </li>
@@ -284,6 +309,64 @@ export default async function AdminPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Where to check a credential beyond the licence: the look-up if on file, never an invented one. */
+function CredentialLookupLine({ kind }: { kind: CredentialKind }) {
+  const l = credentialLookup(kind);
+  if (l.lookupUrl)
+    return (
+      <p>
+        <a href={l.lookupUrl} rel="noopener noreferrer" target="_blank">
+          {l.lookup} (opens in a new tab)
+        </a>
+      </p>
+    );
+  return (
+    <p>
+      {NO_LOOKUP_ON_FILE} for {l.lookup}: check with {l.organisation}
+      {l.site ? (
+        <>
+          {" "}
+          (
+          <a href={l.site} rel="noopener noreferrer" target="_blank">
+            {l.siteName}&rsquo;s site, opens in a new tab
+          </a>
+          )
+        </>
+      ) : null}
+      , or against the proof file.
+    </p>
+  );
+}
+
+/** The owner's proof files for a credential, beside it in the queue (downloads, never shown inline). */
+function ProofLinks({ proofs }: { proofs: ProofMeta[] }) {
+  if (!proofs.length) return <p>No proof attached.</p>;
+  return (
+    <p>
+      Proof attached by the owner:{" "}
+      {proofs.map((p, i) => (
+        <span key={p.id}>
+          {i > 0 && ", "}
+          <a href={`/proofs/${p.id}`} download>
+            {p.fileName}
+          </a>{" "}
+          ({PROOF_TYPES[p.mimeType as ProofMimeType]?.label ?? p.mimeType}, added {p.createdAt.toISOString().slice(0, 10)})
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Proof is deleted when the check is recorded, unless the administrator keeps it. */
+function KeepProof({ id }: { id: string }) {
+  return (
+    <div className={styles.check}>
+      <input id={id} name="keepProof" type="checkbox" />
+      <label htmlFor={id}>Keep the proof file after recording (otherwise it is deleted; the check&rsquo;s record stays)</label>
     </div>
   );
 }

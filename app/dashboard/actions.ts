@@ -11,6 +11,7 @@ import { deleteAllSessions } from "@/db/queries/accounts";
 import { claimListing, confirmClaimByEmail } from "@/db/queries/claims";
 import { noticeClaimLink } from "@/lib/email/listing-notices";
 import { createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
+import { removeProof } from "@/db/queries/proofs";
 import { withUser } from "@/lib/auth/session";
 import { resolveListingPlace } from "@/lib/geo/zip";
 import { describeValue } from "@/lib/validation/profile-labels";
@@ -151,4 +152,13 @@ export async function signOutAction(): Promise<void> {
 export const signOutEverywhereAction = withUser(async (user): Promise<void> => {
   await deleteAllSessions(await getDb(), { userId: user.id });
   await signOut({ redirectTo: "/signin?signedOut=everywhere" });
+});
+
+export const removeProofAction = withUser(async (user, form: FormData): Promise<void> => {
+  const id = idFrom(form);
+  const listingId = uuidSchema.safeParse(form.get("listingId"));
+  if (!listingId.success) notFound();
+  const result = await removeProof(await getDb(), { actor: { userId: user.id, isAdmin: user.isAdmin }, id });
+  revalidatePath(`/dashboard/listings/${listingId.data}`);
+  redirect(`/dashboard/listings/${listingId.data}?proof=${result.ok ? "removed" : "not_found"}#proofs`);
 });

@@ -9,6 +9,7 @@ import type { Profile } from "@/lib/validation/therapist-profile";
 import type { Db } from "../client";
 import { licenses, profileRevisions, therapistModalities, therapists, users, type FieldChange, type Therapist } from "../schema";
 import { licenseLabel, lockForWrite, ownedBy, same, type Actor, type LicenseRow, type Tx, type WriteResult } from "./listing-writes";
+import { discardProofsOfDroppedClaims } from "./proofs";
 import { appendRevision } from "./revisions";
 import { textReviewAfterWrite } from "./text-review";
 import { screenedTextOf } from "@/lib/therapists/medical-claims";
@@ -282,6 +283,7 @@ export async function updateListing(
     const version = current.version + 1;
     // Leaving "verified" / "lapsed" drops its date too; the finding stays in this revision.
     const ncbtmbVerifiedAt = ADMIN_NCBTMB.has(columns.ncbtmbStatus) ? current.ncbtmbVerifiedAt : null;
+    const ncbtmbCheckSource = ADMIN_NCBTMB.has(columns.ncbtmbStatus) ? current.ncbtmbCheckSource : null;
     if (!same(current.ncbtmbVerifiedAt, ncbtmbVerifiedAt)) changes.ncbtmbVerifiedAt = { old: current.ncbtmbVerifiedAt, new: ncbtmbVerifiedAt };
     const checks = credentialChecksAfterEdit(current, columns);
     // A change to the texts patients read on a published listing waits for an administrator.
@@ -292,9 +294,18 @@ export async function updateListing(
       changes.associationsCheck = { old: { status: current.associationsCheck, checkedAt: current.associationsCheckedAt, source: current.associationsCheckSource }, new: checks.associationsCheck };
     await tx
       .update(therapists)
-      .set({ ...columns, ncbtmbVerifiedAt, ...checks, textReviewRequestedAt, version, updatedAt: new Date() })
+      .set({ ...columns, ncbtmbVerifiedAt, ncbtmbCheckSource, ...checks, textReviewRequestedAt, version, updatedAt: new Date() })
       .where(and(eq(therapists.id, current.id), eq(therapists.version, current.version)));
     if (changes.modalitySlugs) await writeModalities(tx, current.id, columns.modalitySlugs);
+    const droppedProofs = await discardProofsOfDroppedClaims(tx, {
+      therapistId: current.id,
+      stated: {
+        ncbtmb: columns.ncbtmbStatus !== "not_certified" && Boolean(columns.ncbtmbNumber),
+        school: columns.schoolName !== null || columns.schoolAccredited,
+        associations: columns.associations.length > 0,
+      },
+    });
+    if (droppedProofs.length) changes["Proof files of removed credentials"] = { old: droppedProofs, new: null };
     await appendRevision(tx, { therapistId: current.id, userId: options.userId, version, changes });
     return { ok: true as const, version };
   });

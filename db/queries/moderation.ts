@@ -9,6 +9,7 @@ import { and, asc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { licenses, stateLicensing, therapists, users, type FieldChange } from "../schema";
 import { licenseLabel, lockForWrite, type Actor, type WriteResult } from "./listing-writes";
+import { discardCheckedProofs } from "./proofs";
 import { appendRevision } from "./revisions";
 
 /** Licences nobody has checked yet, oldest first, with the state's look-up link. */
@@ -27,6 +28,7 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
       stateName: stateLicensing.name,
       lookupUrl: stateLicensing.lookupUrl,
       boardName: stateLicensing.boardName,
+      boardUrl: stateLicensing.boardUrl,
     })
     .from(licenses)
     .innerJoin(therapists, eq(therapists.id, licenses.therapistId))
@@ -36,10 +38,13 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
     .limit(options.limit ?? 50);
 }
 
-/** Records what the state board shows for a licence, by whom and when. */
+/**
+ * Records what the state board shows for a licence, by whom and when. The licence's proof files
+ * are deleted in the same transaction unless the administrator keeps them (`keepProof`).
+ */
 export async function checkLicense(
   db: Db,
-  options: { adminId: string; licenseId: string; status: "active" | "expired" | "disciplinary_action"; note: string; checkedOn: string },
+  options: { adminId: string; licenseId: string; status: "active" | "expired" | "disciplinary_action"; note: string; checkedOn: string; keepProof?: boolean },
 ): Promise<WriteResult> {
   return db.transaction(async (tx) => {
     const [lic] = await tx.select().from(licenses).where(eq(licenses.id, options.licenseId)).limit(1);
@@ -51,6 +56,7 @@ export async function checkLicense(
       .update(licenses)
       .set({ status: options.status, verifiedAt, verifiedById: options.adminId, source: "state board look-up", note: options.note || null, updatedAt: new Date() })
       .where(eq(licenses.id, lic.id));
+    const discarded = await discardCheckedProofs(tx, { therapistId: lic.therapistId, target: { credential: "license", licenseId: lic.id }, keep: Boolean(options.keepProof) });
     const version = locked.current.version + 1;
     await tx.update(therapists).set({ version, updatedAt: new Date() }).where(eq(therapists.id, lic.therapistId));
     const label = licenseLabel(lic);
@@ -59,11 +65,13 @@ export async function checkLicense(
       userId: options.adminId,
       version,
       changes: { [`licence ${label}`]: { old: { status: lic.status, verifiedAt: lic.verifiedAt }, new: { status: options.status, verifiedAt: options.checkedOn } } },
-      reason: options.note ? `Licence checked with the state board: ${options.note}` : "Licence checked with the state board",
+      reason: (options.note ? `Licence checked with the state board: ${options.note}` : "Licence checked with the state board") + proofWords(discarded),
     });
     return { ok: true as const, version };
   });
 }
+
+const proofWords = (discarded: number) => (discarded ? `; ${discarded === 1 ? "its proof file was" : `its ${discarded} proof files were`} deleted` : "");
 
 export type CredentialKind = "ncbtmb" | "school" | "associations";
 
@@ -109,6 +117,7 @@ export async function listCredentialsToCheck(db: Db, options: { limit?: number }
  * states what the administrator saw (`stated`), or states no such credential.
  * NCBTMB: checked is "verified"; not confirmed is recorded as "lapsed" (the status the
  * certification's enum has for a certificate that does not stand).
+ * The credential's proof files are deleted in the same transaction unless `keepProof`.
  */
 export async function checkCredential(
   db: Db,
@@ -121,6 +130,7 @@ export async function checkCredential(
     source: string;
     note: string;
     checkedOn: string;
+    keepProof?: boolean;
   },
 ): Promise<WriteResult | { ok: false; reason: "changed" | "not_stated" }> {
   return db.transaction(async (tx) => {
@@ -138,8 +148,8 @@ export async function checkCredential(
     let old: unknown;
     let set: Partial<typeof therapists.$inferInsert>;
     if (kind === "ncbtmb") {
-      old = { status: t.ncbtmbStatus, verifiedAt: t.ncbtmbVerifiedAt };
-      set = { ncbtmbStatus: options.result === "checked" ? "verified" : "lapsed", ncbtmbVerifiedAt: at };
+      old = { status: t.ncbtmbStatus, verifiedAt: t.ncbtmbVerifiedAt, source: t.ncbtmbCheckSource };
+      set = { ncbtmbStatus: options.result === "checked" ? "verified" : "lapsed", ncbtmbVerifiedAt: at, ncbtmbCheckSource: source };
     } else if (kind === "school") {
       old = { status: t.schoolCheck, checkedAt: t.schoolCheckedAt, source: t.schoolCheckSource };
       set = { schoolCheck: options.result, schoolCheckedAt: at, schoolCheckedById: options.adminId, schoolCheckSource: source };
@@ -148,13 +158,14 @@ export async function checkCredential(
       set = { associationsCheck: options.result, associationsCheckedAt: at, associationsCheckedById: options.adminId, associationsCheckSource: source };
     }
     await tx.update(therapists).set({ ...set, version, updatedAt: new Date() }).where(eq(therapists.id, t.id));
+    const discarded = await discardCheckedProofs(tx, { therapistId: t.id, target: { credential: kind }, keep: Boolean(options.keepProof) });
     const what = kind === "ncbtmb" ? "NCBTMB certification" : kind === "school" ? "School accreditation" : "Association membership";
     await appendRevision(tx, {
       therapistId: t.id,
       userId: options.adminId,
       version,
       changes: { [`${what} check`]: { old, new: { result: options.result, checkedOn: options.checkedOn, source } } },
-      reason: `${what} ${options.result === "checked" ? "checked" : "could not be confirmed"} against ${options.source}`,
+      reason: `${what} ${options.result === "checked" ? "checked" : "could not be confirmed"} against ${options.source}${proofWords(discarded)}`,
     });
     return { ok: true as const, version };
   });

@@ -237,6 +237,7 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
     ncbtmbStatus: ncbtmb < 0.12 ? "verified" : ncbtmb < 0.2 ? "self_reported" : ncbtmb < 0.22 ? "lapsed" : "not_certified",
     ncbtmbNumber: ncbtmb < 0.22 ? `DEMO-NCB-${String(index).padStart(7, "0")}` : null,
     ncbtmbVerifiedAt: ncbtmb < 0.12 ? new Date(now.getTime() - int(rng, 1, 300) * 86_400_000) : null,
+    ncbtmbCheckSource: ncbtmb < 0.12 || (ncbtmb >= 0.2 && ncbtmb < 0.22) ? "Demo data: a fictional NCBTMB check" : null,
     // Drawn from the id's last bytes, not the random stream, so every other field of the demo
     // data stays as it was before these checks existed.
     ...demoCredentialChecks(

@@ -74,10 +74,10 @@ export function verificationChecklist(s: StateEntry): ChecklistItem[] {
     ? { text: `Look the ${noun} up on the regulator's online search:`, link: { href: s.lookupUrl, label: `${s.name} ${noun} look-up` } }
     : s.board
       ? {
-          text: `Check the ${noun} with the regulator (we have not established the address of an online look-up from a source):`,
+          text: `${NO_LOOKUP_ON_FILE}: check the ${noun} with the regulator directly:`,
           link: { href: s.board.url, label: s.board.name },
         }
-      : { text: `Check the ${noun} with the state regulator (we have not established its name or website from a source).` };
+      : { text: `${NO_LOOKUP_ON_FILE}: check the ${noun} with the state regulator (we have not established its name or website from a source).` };
   const extras: ChecklistItem[] = [
     { text: "NCBTMB board certification: national and voluntary, not a licence, but a sign of training beyond the minimum. Ask for the certificate and check it with NCBTMB." },
     { text: "Membership of a professional association such as AMTA or ABMP, and training at a nationally accredited school." },

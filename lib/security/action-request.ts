@@ -13,7 +13,7 @@ export const ACTION_BODY_LIMIT = 1024 * 1024;
 const text = (status: number, message: string) =>
   new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
-async function readBounded(request: Request, limit: number): Promise<Uint8Array | "too_large" | "unreadable"> {
+export async function readBounded(request: Request, limit: number): Promise<Uint8Array | "too_large" | "unreadable"> {
   const reader = request.clone().body?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];

@@ -19,3 +19,6 @@ export function contentSecurityPolicy({ nonce, dev, formActionOrigins = [] }: Cs
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** Proof files (app/proofs/[id]): never run, framed or shown as a page. proxy.ts leaves it in place. */
+export const PROOF_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

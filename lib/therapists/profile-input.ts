@@ -217,6 +217,8 @@ export const licenseCheckSchema = z.object({
   status: z.enum(CHECKED_LICENSE_STATUSES, "Choose what the state board shows."),
   note: text(1000),
   checkedOn: pastDay("Enter the date you checked, as YYYY-MM-DD (not in the future)."),
+  // Proof files are deleted when the check is recorded unless the administrator keeps them.
+  keepProof: z.boolean().default(false),
 });
 
 /**
@@ -232,6 +234,7 @@ export const credentialCheckSchema = z.object({
   source: text(500).min(3, "Give the look-up address used or the document seen."),
   note: text(1000),
   checkedOn: pastDay("Enter the date you checked, as YYYY-MM-DD (not in the future)."),
+  keepProof: z.boolean().default(false),
 });
 
 /** What the profile form's server actions answer (read with useActionState). */

@@ -75,15 +75,21 @@ export const publicProfileSchema = z
       }),
     ),
     licenseNotes: z.array(licenseNoteSchema.extend({ number: z.string().nullable() })),
-    ncbtmb: z.object({ status: z.enum(NCBTMB_STATUSES), number: z.string().nullable(), verifiedAt: isoDateTime.nullable() }),
+    ncbtmb: z.object({
+      status: z.enum(NCBTMB_STATUSES),
+      number: z.string().nullable(),
+      verifiedAt: isoDateTime.nullable(),
+      source: z.string().nullable().describe("What an administrator checked it against: the look-up used or the document seen"),
+    }),
     school: z.object({
       name: z.string().nullable(),
       accredited: z.boolean().describe("The therapist says the programme is accredited; a fact only when check is checked"),
       check: z.enum(CHECK_STATUSES).describe("self_reported: claimed, not yet checked; checked; unconfirmed: could not be confirmed"),
       checkedAt: isoDateTime.nullable(),
+      source: z.string().nullable().describe("What an administrator checked it against"),
     }),
     associations: z.array(z.string()),
-    associationsCheck: z.object({ status: z.enum(CHECK_STATUSES), checkedAt: isoDateTime.nullable() }),
+    associationsCheck: z.object({ status: z.enum(CHECK_STATUSES), checkedAt: isoDateTime.nullable(), source: z.string().nullable() }),
     credentials: credentialsSchema,
     insurance: z.object({ acceptsInsurance: z.boolean(), plans: z.array(z.string()), offersSuperbills: z.boolean(), acceptsHsaFsa: z.boolean() }),
     acceptsPhysicianReferrals: z.boolean(),
@@ -131,13 +137,16 @@ export type ProfileSource = {
   ncbtmbStatus: NcbtmbStatus;
   ncbtmbNumber: string | null;
   ncbtmbVerifiedAt: Date | null;
+  ncbtmbCheckSource: string | null;
   schoolName: string | null;
   schoolAccredited: boolean;
   schoolCheck: CheckStatus;
   schoolCheckedAt: Date | null;
+  schoolCheckSource: string | null;
   associations: string[];
   associationsCheck: CheckStatus;
   associationsCheckedAt: Date | null;
+  associationsCheckSource: string | null;
   acceptsInsurance: boolean;
   insurancePlans: string[];
   offersSuperbills: boolean;
@@ -200,10 +209,26 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
       source: l.source,
     })),
     licenseNotes,
-    ncbtmb: { status: p.ncbtmbStatus, number: p.ncbtmbNumber, verifiedAt: p.ncbtmbVerifiedAt?.toISOString() ?? null },
-    school: { name: p.schoolName, accredited: p.schoolAccredited, check: p.schoolCheck, checkedAt: p.schoolCheckedAt?.toISOString() ?? null },
+    // A source is shown only with a check (an owner's edit resets the check; the source goes with it).
+    ncbtmb: {
+      status: p.ncbtmbStatus,
+      number: p.ncbtmbNumber,
+      verifiedAt: p.ncbtmbVerifiedAt?.toISOString() ?? null,
+      source: p.ncbtmbStatus === "verified" || p.ncbtmbStatus === "lapsed" ? p.ncbtmbCheckSource : null,
+    },
+    school: {
+      name: p.schoolName,
+      accredited: p.schoolAccredited,
+      check: p.schoolCheck,
+      checkedAt: p.schoolCheckedAt?.toISOString() ?? null,
+      source: p.schoolCheck === "self_reported" ? null : p.schoolCheckSource,
+    },
     associations: p.associations,
-    associationsCheck: { status: p.associationsCheck, checkedAt: p.associationsCheckedAt?.toISOString() ?? null },
+    associationsCheck: {
+      status: p.associationsCheck,
+      checkedAt: p.associationsCheckedAt?.toISOString() ?? null,
+      source: p.associationsCheck === "self_reported" ? null : p.associationsCheckSource,
+    },
     credentials: credentialFacts(p).map((f) => ({ credential: f.credential, state: f.state, text: credentialWords(f) })),
     insurance: {
       acceptsInsurance: p.acceptsInsurance,

@@ -81,16 +81,20 @@ const longDate = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone:
 /** "October 2, 2026" from an ISO date or date-time. */
 export const formatLongDate = (iso: string) => longDate.format(new Date(iso));
 
-/** The NCBTMB line: status, number, and when it was verified. */
-export function formatNcbtmb(n: { status: NcbtmbStatus; number: string | null; verifiedAt: string | null }): string {
+/** " (source: the NCBTMB look-up)" after a check's date, when the check recorded one. */
+export const formatCheckSource = (source: string | null | undefined) => (source ? ` (source: ${source})` : "");
+
+/** The NCBTMB line: status, number, and when and against what it was checked. */
+export function formatNcbtmb(n: { status: NcbtmbStatus; number: string | null; verifiedAt: string | null; source?: string | null }): string {
   const number = n.number ? ` (number ${n.number})` : "";
+  const when = n.verifiedAt ? ` on ${formatLongDate(n.verifiedAt)}` : "";
   switch (n.status) {
     case "verified":
-      return `Board certified${number}, verified with NCBTMB${n.verifiedAt ? ` on ${formatLongDate(n.verifiedAt)}` : ""}.`;
+      return `Board certified${number}, verified with NCBTMB${when}${formatCheckSource(n.source)}.`;
     case "self_reported":
       return `Board certified${number}, ${CLAIMED_WORDING}.`;
     case "lapsed":
-      return `Board certification has lapsed${number}.`;
+      return `Board certification has lapsed${number}${n.verifiedAt ? `, checked${when}` : ""}${formatCheckSource(n.source)}.`;
     case "not_certified":
       return "Not board certified.";
   }

@@ -49,7 +49,8 @@ test("the index summary is counted from the data, and a state page shows what ch
   // Reviewed this year: no stale-review notice.
   await expect(page.getByText("Last reviewed over a year ago")).toHaveCount(0);
   // A state without a look-up address on file never says the board publishes none.
-  await expect(page.getByText("No look-up address on file")).toBeVisible();
+  await expect(page.getByText("No look-up address on file", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^No look-up address on file: check the licence with the (state )?regulator/)).toBeVisible();
   await expect(page.getByText(/publishes no/)).toHaveCount(0);
   const sources = page.getByRole("region", { name: "Sources and review" });
   await expect(sources.getByText(/primary: administrative code/).first()).toBeVisible();

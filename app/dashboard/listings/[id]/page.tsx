@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getListingForEdit } from "@/db/queries/listings";
+import { listProofs } from "@/db/queries/proofs";
 import { listRevisions } from "@/db/queries/revisions";
 import { requireUser } from "@/lib/auth/session";
 import { previewListing } from "@/lib/therapists/listing-preview";
 import { uuidSchema } from "@/lib/validation/therapist-profile";
 import { requestReviewAction, setPublishedAction } from "../../actions";
+import { CredentialProofs } from "../../_components/credential-proofs";
 import { ListingPreview } from "../../_components/listing-preview";
 import { RevisionHistory } from "../../_components/revision-history";
 import styles from "../../dashboard.module.css";
@@ -25,6 +27,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
   const listing = await getListingForEdit(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin });
   if (!listing) notFound();
   const revisions = (await listRevisions(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
+  const proofs = (await listProofs(db, { therapistId: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const t = listing.therapist;
   const preview = await previewListing(db, listing);
   const q = await searchParams;
@@ -109,6 +112,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <button type="submit">{t.published ? "Unpublish" : "Publish"}</button>
         </form>
       </div>
+      <CredentialProofs listingId={t.id} listing={listing} proofs={proofs} notice={q.proof} />
       <ListingPreview profile={preview} />
       <RevisionHistory revisions={revisions} />
     </div>

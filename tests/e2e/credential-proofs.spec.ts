@@ -1,0 +1,81 @@
+// Proof files end to end: a therapist states an NCBTMB number, a bad file is refused with a
+// message, a PNG is attached; only the owner and an administrator can download it (another
+// therapist and an anonymous visitor get 404); the administrator sees it beside the credential
+// in the queue and records the check, which deletes it.
+import { request as playwrightRequest } from "@playwright/test";
+import { makePng } from "../helpers/proof-files";
+import { expectNoAxeViolations } from "./axe";
+import { DEMO_ADMIN, expect, test, uniqueEmail } from "./fixtures";
+
+test("a proof file reaches only its owner and an administrator, and goes once checked", async ({ page, login, baseURL }, info) => {
+  await login(page, uniqueEmail("proof-owner", info));
+  const name = `Proof Journey ${info.project.name} ${Date.now().toString(36)}`;
+  const number = `NC-${Date.now().toString(36)}`;
+  await page.getByRole("link", { name: "Create a new listing" }).click();
+  await page.getByLabel("Name shown to patients (required)").fill(name);
+  await page.getByLabel("ZIP code of your practice (required)").fill("10001");
+  await page.getByLabel("NCBTMB board certification").selectOption("self_reported");
+  await page.getByLabel("NCBTMB certificate number").fill(number);
+  await page.getByRole("button", { name: "Create listing" }).click();
+  await expect(page.getByRole("status")).toContainText("Listing created");
+
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Published: patients can now find this listing.");
+  const profileHref = await page.getByRole("link", { name: /^\/therapists\// }).getAttribute("href");
+  const proofs = page.getByRole("region", { name: "Your credentials and their proof" });
+  await expect(proofs).toContainText(`NCBTMB board certification ${number}: claimed, not yet checked`);
+  const form = proofs.getByRole("form", { name: "Attach a proof" });
+
+  // An HTML page renamed .pdf: refused, nothing stored.
+  await form.getByLabel("Proof file").setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") });
+  await form.getByRole("button", { name: "Attach proof" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Nothing was stored. Only PDF, PNG and JPEG files are accepted");
+  await expect(page.getByRole("link", { name: /^Download / })).toHaveCount(0);
+
+  await form.getByLabel("Proof file").setInputFiles({ name: "certificate.png", mimeType: "image/png", buffer: makePng() });
+  await form.getByRole("button", { name: "Attach proof" }).click();
+  await expect(page.getByRole("status")).toContainText("Proof attached.");
+  await expectNoAxeViolations(page);
+  const href = await page.getByRole("link", { name: "Download certificate.png" }).getAttribute("href");
+  expect(href).toMatch(/^\/proofs\/[0-9a-f-]{36}$/);
+
+  const owned = await page.request.get(href!);
+  expect(owned.status()).toBe(200);
+  expect(Buffer.from(await owned.body()).equals(makePng())).toBe(true);
+  expect(owned.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(owned.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(owned.headers()["cache-control"]).toBe("private, no-store");
+  expect(owned.headers()["content-security-policy"]).toContain("sandbox");
+
+  const other = await login.newPage(uniqueEmail("proof-other", info));
+  const foreign = await other.request.get(href!);
+  expect(foreign.status()).toBe(404);
+  expect(await foreign.text()).not.toContain("PNG");
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  expect((await anonymous.get(href!)).status()).toBe(404);
+  await anonymous.dispose();
+
+  const admin = await login.newPage(DEMO_ADMIN);
+  expect((await admin.request.get(href!)).status()).toBe(200);
+  await admin.goto("/admin");
+  const item = admin.getByRole("listitem").filter({ hasText: `NCBTMB certificate ${number}` });
+  await expect(item.getByRole("link", { name: "certificate.png" })).toBeVisible();
+  // No NCBTMB look-up address is on file: the queue says so, never that NCBTMB publishes none.
+  await expect(item.getByText(/^No look-up address on file for NCBTMB's certificant look-up: check with NCBTMB/)).toBeVisible();
+  await expect(item.getByRole("link", { name: "NCBTMB’s site, opens in a new tab" })).toHaveAttribute("href", "https://www.ncbtmb.org/");
+  const check = item.getByRole("form", { name: `Record the check of: NCBTMB certificate ${number}` });
+  await check.getByLabel("Source (look-up address or document)").fill("the proof file seen (test)");
+  await expect(check.getByLabel(/Keep the proof file after recording/)).not.toBeChecked();
+  await check.getByRole("button", { name: `Record check: NCBTMB certificate ${number}` }).click();
+  await expect(admin.getByRole("status")).toHaveText("Check saved.");
+
+  // The proof is gone; the owner sees the check.
+  expect((await page.request.get(href!)).status()).toBe(404);
+  await page.reload();
+  await expect(proofs).toContainText(`NCBTMB board certification ${number}: checked on`);
+  await expect(page.getByRole("link", { name: /^Download / })).toHaveCount(0);
+
+  // The public profile shows the check with its date and source.
+  await page.goto(profileHref!);
+  await expect(page.getByText(new RegExp(`Board certified \\(number ${number}\\), verified with NCBTMB on .+ \\(source: the proof file seen \\(test\\)\\)`))).toBeVisible();
+});
