@@ -46,7 +46,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   // A proof file keeps its own, stricter policy (sandboxed, nothing loads).
-  response.headers.set("Content-Security-Policy", request.nextUrl.pathname.startsWith("/proofs/") ? PROOF_CSP : csp);
+  response.headers.set("Content-Security-Policy", /^\/(proofs\/|claims\/[^/]+\/proof$)/.test(request.nextUrl.pathname) ? PROOF_CSP : csp);
   return response;
 }
 

@@ -414,6 +414,11 @@ export const listingClaims = pgTable(
     emailSentTo: text("email_sent_to"),
     emailTokenHash: text("email_token_hash"),
     emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
+    // Proof "licence": the file the claimant sent with the number (checked as credential proofs
+    // are, lib/proofs/file-check.ts), for the administrator only; erased when the claim is decided.
+    proofFile: bytea("proof_file"),
+    proofFileName: text("proof_file_name"),
+    proofMimeType: text("proof_mime_type"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
     decisionNote: text("decision_note"),
@@ -423,6 +428,10 @@ export const listingClaims = pgTable(
     index("listing_claims_status_idx").on(t.status, t.createdAt),
     // One open claim per account and listing.
     uniqueIndex("listing_claims_open_idx").on(t.therapistId, t.userId).where(sql`${t.status} = 'pending'`),
+    check(
+      "listing_claims_proof_file",
+      sql`${t.proofFile} is null or (${t.proofMimeType} in ('application/pdf', 'image/png', 'image/jpeg') and octet_length(${t.proofFile}) between 1 and 5242880 and ${t.proofFileName} is not null)`,
+    ),
   ],
 );
 

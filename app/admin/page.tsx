@@ -225,10 +225,16 @@ export default async function AdminPage({ searchParams }: Props) {
                 <p>
                   Proof:{" "}
                   {c.proof === "licence"
-                    ? `licence number ${c.licenceNumber}, which matches a licence on the listing: check with the state board that it is the claimant's.`
+                    ? `licence number ${c.licenceNumber}, which matches a licence on the listing: check with the state board, and the file, that it is the claimant's. `
                     : c.message
                       ? `note: “${c.message}”`
                       : "none given (a claim from before proof was required)"}
+                  {c.proofFileName && (
+                    <>
+                      {" "}
+                      <a href={`/claims/${c.id}/proof`}>Download the proof file ({c.proofFileName})</a>
+                    </>
+                  )}
                 </p>
                 <form action={decideClaimAction} className={styles.actions} aria-label={`Decide the claim of ${c.displayName}`}>
                   <input type="hidden" name="claimId" value={c.id} />

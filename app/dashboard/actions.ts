@@ -119,7 +119,7 @@ const CLAIM_REFUSALS = {
 /** Claims an unowned listing with one of the three kinds of proof (db/queries/claims.ts). */
 export const claimListingAction = withUser(async (user, _prev: ClaimState, form: FormData): Promise<ClaimState> => {
   const str = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : "");
-  const values: ClaimValues = { id: str("id"), proof: str("proof"), licenceNumber: str("licenceNumber"), note: str("note") };
+  const values: ClaimValues = { id: str("id"), proof: str("proof"), note: str("note") };
   const parsed = claimSchema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors: ClaimState["fieldErrors"] = {};

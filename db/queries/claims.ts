@@ -48,7 +48,7 @@ export async function getClaimableListing(db: Db, options: { id: string }) {
 /** What a claimant gives as proof that the listing is theirs (lib/validation/claim-input.ts parses the form). */
 export type ClaimProof =
   | { kind: "email_link" }
-  | { kind: "licence"; number: string }
+  | { kind: "licence"; number: string; file: { name: string; mimeType: string; data: Uint8Array } }
   | { kind: "note"; note: string };
 
 export type ClaimResult =
@@ -114,7 +114,7 @@ export async function claimListing(
     } else if (proof.kind === "licence") {
       const listed = await tx.select({ number: licenses.number }).from(licenses).where(eq(licenses.therapistId, row.id));
       if (!listed.some((l) => licenceKey(l.number) === licenceKey(proof.number))) return { ok: false as const, reason: "licence_mismatch" as const };
-      values = { proof: "licence", licenceNumber: proof.number };
+      values = { proof: "licence", licenceNumber: proof.number, proofFile: proof.file.data, proofFileName: proof.file.name, proofMimeType: proof.file.mimeType };
     } else {
       values = { proof: "note", message: proof.note };
     }
@@ -185,6 +185,7 @@ export async function listPendingClaims(db: Db, options: { limit?: number } = {}
       id: listingClaims.id,
       message: listingClaims.message,
       proof: listingClaims.proof,
+      proofFileName: listingClaims.proofFileName,
       licenceNumber: listingClaims.licenceNumber,
       emailSentTo: listingClaims.emailSentTo,
       createdAt: listingClaims.createdAt,
@@ -231,8 +232,19 @@ export async function decideClaim(
     }
     await tx
       .update(listingClaims)
-      .set({ status, decidedAt: new Date(), decidedById: options.adminId, decisionNote: note })
+      // The proof file is for the decision only: erased with it.
+      .set({ status, decidedAt: new Date(), decidedById: options.adminId, decisionNote: note, proofFile: null, proofMimeType: null })
       .where(eq(listingClaims.id, claim.id));
     return status === "approved" || !options.approve ? { ok: true as const, status } : { ok: false as const, reason: "already_owned" as const };
   });
+}
+
+/** A pending claim's proof file, for an administrator (callers must have checked the role). */
+export async function getClaimProofFile(db: Db, options: { claimId: string }) {
+  const [row] = await db
+    .select({ data: listingClaims.proofFile, fileName: listingClaims.proofFileName, mimeType: listingClaims.proofMimeType })
+    .from(listingClaims)
+    .where(and(eq(listingClaims.id, options.claimId), eq(listingClaims.status, "pending")))
+    .limit(1);
+  return row?.data && row.mimeType && row.fileName ? { data: row.data, fileName: row.fileName, mimeType: row.mimeType } : null;
 }

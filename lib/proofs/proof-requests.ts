@@ -71,6 +71,11 @@ export async function serveProof(db: Db, options: { id: string; user: SessionUse
   if (!id.success || !options.user) return notFoundResponse();
   const proof = await getProofForViewer(db, { id: id.data, actor: { userId: options.user.id, isAdmin: options.user.isAdmin } });
   if (!proof) return notFoundResponse();
+  return proofDownload(proof);
+}
+
+/** A stored proof file as a download that no browser renders or runs (credential and claim proofs alike). */
+export function proofDownload(proof: { data: Uint8Array; fileName: string; mimeType: string }): Response {
   const ext = PROOF_TYPES[proof.mimeType as ProofMimeType]?.extensions[0] ?? "bin";
   // The stored name is the uploader's text: the header carries a fixed ASCII name and the
   // original only percent-encoded (RFC 6266 filename*).

@@ -25,23 +25,28 @@ export const reviewRequestNoteSchema = text(1000).min(3, "Say what you changed o
 /** The claim search's text: short, plain. */
 export const claimQuerySchema = text(100);
 
-/** How a claimant proves a listing is theirs: one of three, and each needs its evidence. */
-export const CLAIM_PROOF_KINDS = ["email_link", "licence", "note"] as const;
+/**
+ * How a claimant proves a listing is theirs, one of three: a link to the listing's public e-mail,
+ * a licence number on the listing with a proof file (a multipart post to POST /claims, see
+ * lib/claims/claim-requests.ts), or a note for the administrator. The form's text part is parsed
+ * here; each kind needs its evidence.
+ */
+export const CLAIM_PROOF_KINDS = ["email_link", "note"] as const;
 export const claimSchema = z
   .object({
     id: z.uuid("Unknown listing."),
     proof: z.enum(CLAIM_PROOF_KINDS, "Choose how you will show that this listing is yours."),
-    licenceNumber: text(40),
     note: text(1000),
   })
   .superRefine((c, ctx) => {
-    if (c.proof === "licence" && c.licenceNumber === "")
-      ctx.addIssue({ code: "custom", path: ["licenceNumber"], message: "Enter the licence number shown on the listing." });
     if (c.proof === "note" && c.note.length < 20)
       ctx.addIssue({ code: "custom", path: ["note"], message: "Tell the administrator how they can check that this is your practice (at least 20 characters)." });
   })
-  .transform((c) => ({
-    id: c.id,
-    proof: c.proof === "email_link" ? { kind: "email_link" as const } : c.proof === "licence" ? { kind: "licence" as const, number: c.licenceNumber } : { kind: "note" as const, note: c.note },
-  }));
-export type ClaimValues = { id: string; proof: string; licenceNumber: string; note: string };
+  .transform((c) => ({ id: c.id, proof: c.proof === "email_link" ? { kind: "email_link" as const } : { kind: "note" as const, note: c.note } }));
+export type ClaimValues = { id: string; proof: string; note: string };
+
+/** The text fields of a claim by licence number (the file is checked by lib/proofs/file-check.ts). */
+export const licenceClaimSchema = z.object({
+  id: z.uuid("Unknown listing."),
+  licenceNumber: text(40).min(1, "Enter the licence number shown on the listing."),
+});

@@ -3,6 +3,7 @@
 // stored XSS and security headers. Signed in through the login fixture (tests/e2e/fixtures.ts);
 // the real magic-link sign-in is exercised in sign-in.spec.ts.
 import type { Page } from "@playwright/test";
+import { makePng } from "../helpers/proof-files";
 import { addUnownedListing, DEMO_ADMIN, expect, test, uniqueEmail } from "./fixtures";
 
 type Listing = { id: string; name: string };
@@ -352,4 +353,31 @@ test("a therapist claims a listing by the link sent to its public e-mail", async
   await page.getByRole("button", { name: "Confirm: this listing is mine" }).click();
   await expect(page.getByRole("status")).toHaveText("Your claim was approved: the listing is now yours to edit.");
   await expect(page.getByRole("link", { name: `Edit ${name}` })).toBeVisible();
+});
+
+test("a therapist claims a listing with a licence number and a proof file; a bad file is refused and the number kept", async ({ page, login, request }, info) => {
+  await login(page, uniqueEmail("licence-claimant", info));
+  const name = `Licensed Practice ${info.project.name} ${Date.now().toString(36)}`;
+  const { id } = await addUnownedListing(request, { displayName: name, email: `licensed-${Date.now().toString(36)}@example.org`, licenceNumber: "MT-7070" });
+  await page.goto(`/dashboard/claim/${id}`);
+  const form = page.getByRole("form", { name: `Claim ${name} with a licence number` });
+  await form.getByLabel("Licence number (as shown on the listing)").fill("MT-7070");
+  await form.getByLabel(/Proof file/).setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") });
+  await form.getByRole("button", { name: "Send the licence number and proof file" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Your claim was not sent: Only PDF, PNG and JPEG files are accepted.");
+  await expect(page.getByLabel("Licence number (as shown on the listing)")).toHaveValue("MT-7070");
+  await page.getByLabel(/Proof file/).setInputFiles({ name: "licence.png", mimeType: "image/png", buffer: makePng() });
+  await page.getByRole("button", { name: "Send the licence number and proof file" }).click();
+  await expect(page.getByRole("status")).toContainText("Your claim was sent");
+
+  const admin = await login.newPage(DEMO_ADMIN);
+  await admin.goto("/admin");
+  const claim = admin.getByRole("region", { name: /Claims waiting/ }).getByRole("listitem").filter({ hasText: name });
+  await expect(claim).toContainText("licence number MT-7070");
+  const href = await claim.getByRole("link", { name: "Download the proof file (licence.png)" }).getAttribute("href");
+  const file = await admin.request.get(href!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-disposition"]).toMatch(/^attachment;/);
+  // The claimant cannot download it.
+  expect((await page.request.get(href!)).status()).toBe(404);
 });

@@ -1,11 +1,12 @@
 "use client";
-// The claim's proof: a link to the listing's public e-mail, a licence number on the listing, or a
-// note for the administrator. One must be chosen and completed; what was typed stays on error.
+// The claim's proof, first two ways: a link to the listing's public e-mail, or a note for the
+// administrator (the third, a licence number with a file, is its own form: LicenceClaimForm).
+// One must be chosen and completed; what was typed stays on error.
 import { useActionState, useEffect, useRef } from "react";
 import { claimListingAction, type ClaimState } from "../../actions";
 
 export function ClaimForm({ id, name, emailHint, accountEmail }: { id: string; name: string; emailHint: string | null; accountEmail: string }) {
-  const [state, action, pending] = useActionState<ClaimState, FormData>(claimListingAction, { ok: null, values: { id, proof: "", licenceNumber: "", note: "" } });
+  const [state, action, pending] = useActionState<ClaimState, FormData>(claimListingAction, { ok: null, values: { id, proof: "", note: "" } });
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.ok === false) summary.current?.focus();
@@ -21,7 +22,7 @@ export function ClaimForm({ id, name, emailHint, accountEmail }: { id: string; n
       )}
       <input type="hidden" name="id" value={id} />
       <fieldset className="stack" aria-describedby={errors.proof ? "proof-error" : undefined}>
-        <legend>How will you show that this listing is yours?</legend>
+        <legend>Show that this listing is yours by e-mail or with a note</legend>
         {errors.proof && (
           <p id="proof-error" className="field-error">
             {errors.proof}
@@ -36,31 +37,10 @@ export function ClaimForm({ id, name, emailHint, accountEmail }: { id: string; n
           </label>
         </div>
         <div>
-          <input id="proof-licence" type="radio" name="proof" value="licence" defaultChecked={v.proof === "licence"} />{" "}
-          <label htmlFor="proof-licence">Give a licence number shown on the listing (an administrator checks it with the state board)</label>
-        </div>
-        <div>
           <input id="proof-note" type="radio" name="proof" value="note" defaultChecked={v.proof === "note"} />{" "}
           <label htmlFor="proof-note">Write a note for the administrator</label>
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor="claim-licence">Licence number (for the licence option)</label>
-        <input
-          id="claim-licence"
-          name="licenceNumber"
-          type="text"
-          maxLength={40}
-          defaultValue={v.licenceNumber}
-          aria-invalid={errors.licenceNumber ? true : undefined}
-          aria-describedby={errors.licenceNumber ? "claim-licence-error" : undefined}
-        />
-        {errors.licenceNumber && (
-          <p id="claim-licence-error" className="field-error">
-            {errors.licenceNumber}
-          </p>
-        )}
-      </div>
       <div className="field">
         <label htmlFor="claim-note">Note for the administrator (for the note option)</label>
         <textarea

@@ -4,15 +4,20 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getClaimableListing } from "@/db/queries/claims";
 import { requireUser } from "@/lib/auth/session";
-import { uuidSchema } from "@/lib/validation/therapist-profile";
+import { isLicenceClaimError } from "@/lib/claims/claim-requests";
+import { noControlChars, uuidSchema } from "@/lib/validation/therapist-profile";
 import { ClaimForm } from "./claim-form";
+import { LicenceClaimForm } from "./licence-claim-form";
 
 export const metadata: Metadata = { title: "Claim a listing", robots: { index: false } };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function ClaimListingPage({ params }: Props) {
+export default async function ClaimListingPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const query = await searchParams;
+  const licenceError = isLicenceClaimError(query.licenceError) ? query.licenceError : null;
+  const licence = typeof query.licence === "string" && noControlChars(query.licence) ? query.licence.slice(0, 40) : "";
   const user = await requireUser(`/dashboard/claim/${encodeURIComponent(id)}`);
   const parsed = uuidSchema.safeParse(id);
   if (!parsed.success) notFound();
@@ -38,7 +43,11 @@ export default async function ClaimListingPage({ params }: Props) {
           {listing.isDemo ? (
             <p className="notice">This is a fictional demo listing: it belongs to nobody, so it cannot be claimed.</p>
           ) : (
-            <ClaimForm id={listing.id} name={listing.displayName} emailHint={listing.emailHint} accountEmail={user.email} />
+            <>
+              <p>Choose one of three ways to show that this listing is yours.</p>
+              <ClaimForm id={listing.id} name={listing.displayName} emailHint={listing.emailHint} accountEmail={user.email} />
+              <LicenceClaimForm id={listing.id} name={listing.displayName} error={licenceError} licence={licence} />
+            </>
           )}
         </>
       )}
