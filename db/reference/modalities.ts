@@ -57,7 +57,7 @@ export const MODALITIES: readonly ModalityEntry[] = [
     name: "Neuromuscular therapy",
     summary: "A structured form of trigger point work aimed at muscle and nerve pain patterns.",
     description:
-      "Neuromuscular therapy is a structured, assessment-based form of soft-tissue work that targets trigger points, posture and muscle imbalances that may contribute to pain.",
+      "Neuromuscular therapy is a structured, assessment-based form of soft-tissue work focused on trigger points, posture and muscle imbalances.",
     whatToExpect: `Usually begins with questions and a posture check, then focused pressure on specific muscles. ${soreness}`,
   },
   {
@@ -81,7 +81,7 @@ export const MODALITIES: readonly ModalityEntry[] = [
     name: "Hot stone massage",
     summary: "Massage with smooth, heated stones placed on or moved over the body.",
     description:
-      "Hot stone massage uses smooth, heated stones, placed on the body or held by the therapist, to warm and relax muscles.",
+      "Hot stone massage uses smooth, heated stones, placed on the body or held by the therapist, so that warmth is part of the massage.",
     whatToExpect: `The stones should feel warm, never hot enough to burn; say at once if they do. ${soreness}`,
   },
   {
@@ -110,7 +110,7 @@ export const MODALITIES: readonly ModalityEntry[] = [
   {
     slug: "cupping",
     name: "Cupping",
-    summary: "Cups create suction on the skin to lift and loosen tissue.",
+    summary: "Cups create suction on the skin, lifting the tissue underneath.",
     description:
       "Cupping uses glass, silicone or plastic cups that create suction on the skin, lifting the tissue underneath. Cups may stay in place or be glided over oiled skin.",
     whatToExpect:

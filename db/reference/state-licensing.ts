@@ -124,15 +124,13 @@ export const stateFileEntrySchema = z
   .object({
     ...entryShape,
     changes: z.array(stateChangeSchema).min(1),
-    /** Only for a state with no statewide regulation: why no statute, code or board page could be cited. */
-    primarySourceGap: z.string().min(20).optional(),
   })
   .strict()
   .superRefine(checkEntry)
   .superRefine((s, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: "custom", message: `${s.code}: ${message}` });
-    if (!hasPrimarySource(s) && !(s.regulation === "none" && s.primarySourceGap)) issue("no primary source (statute, code or board page)");
-    if (s.primarySourceGap && s.regulation !== "none") issue("only a state with no statewide regulation may record a primary-source gap");
+    // Every entry, a no-regulation state included (its local regulator's page counts), cites one.
+    if (!hasPrimarySource(s)) issue("no primary source (statute, code or board page)");
     const dates = s.changes.map((c) => c.date);
     if (dates.some((d, i) => i > 0 && d < dates[i - 1]!)) issue("changes must be in date order, oldest first");
   });
