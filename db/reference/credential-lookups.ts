@@ -1,9 +1,11 @@
 // Where an administrator checks each credential beyond the licence (the state boards' look-ups
 // are in state-licensing.json). An address is listed only when a stored copy of a page on the
 // organisation's own site showed it, and `seenOn` names that page: no address is written from
-// memory. None of the look-ups themselves (NCBTMB's certificant search, the accreditors' lists of
-// accredited schools, the associations' member directories) has been seen so far, so the queue
-// says "No look-up address on file" and points to the organisation's site where one was seen.
+// memory. NCBTMB's directory of board-certified therapists was seen as a stored search on its
+// own site (the address below is that search with the place removed; the administrator searches
+// by the therapist's ZIP code). The accreditors' lists of accredited schools and the
+// associations' member directories have not been seen, so the queue says "No look-up address on
+// file" for them and points to the organisation's site where one was seen.
 import { z } from "zod";
 
 const https = z.url({ protocol: /^https$/ });
@@ -32,11 +34,12 @@ export const CREDENTIAL_LOOKUPS: readonly CredentialLookup[] = z.array(credentia
   {
     credential: "ncbtmb",
     organisation: "NCBTMB",
-    lookup: "NCBTMB's certificant look-up",
-    lookupUrl: null,
+    lookup: "NCBTMB's directory of board-certified therapists (search by the therapist's ZIP code)",
+    lookupUrl: "https://www.ncbtmb.org/?geodir_search=1&stype=gd_bctherapist",
     site: "https://www.ncbtmb.org/",
     siteName: "NCBTMB",
-    seenOn: "https://www.ncbtmb.org/faq/what-information-do-my-certificates-need-to-display/",
+    seenOn:
+      "https://www.ncbtmb.org/?geodir_search=1&stype=gd_bctherapist&sgd_bctherapistcategory%5B%5D=&s=+&snear=37204&sgeodir_post_zip=&sgeodir_post_city=&sgeodir_post_region=&sgeo_lat=36.1003494&sgeo_lon=-86.7718017",
   },
   {
     credential: "school",
