@@ -223,6 +223,9 @@ export const therapists = pgTable(
     // an owner's save or publication queues a change; only an administrator approves or reverts.
     approvedText: jsonb("approved_text").$type<Record<string, string | string[] | null>>(),
     textReviewRequestedAt: timestamp("text_review_requested_at", { withTimezone: true }),
+    // When the owner last confirmed, in one click, that the listing is still current (null:
+    // never). Shown on the profile; after 12 months the profile says so and the dashboard asks.
+    confirmedCurrentAt: timestamp("confirmed_current_at", { withTimezone: true }),
     // Denormalised copy of therapist_modalities for the indexed search filter; the data
     // layer writes both in one transaction.
     modalitySlugs: text("modality_slugs").array().notNull().default(sql`'{}'::text[]`),

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { decideClaim } from "@/db/queries/claims";
+import { claimNoticeInfo, decideClaim } from "@/db/queries/claims";
+import { ownerNoticeInfo } from "@/db/queries/listings";
 import { checkCredential, checkLicense, liftLock, unpublishListing } from "@/db/queries/moderation";
 import { closeReport } from "@/db/queries/reports";
 import { approveText, revertText } from "@/db/queries/text-review";
 import { withAdmin } from "@/lib/auth/session";
-import { noticeListingCorrected, noticeReportClosed, noticeTextReverted } from "@/lib/email/listing-notices";
+import { noticeClaimDecided, noticeListingCorrected, noticeLockLifted, noticeReportClosed, noticeTextReverted, noticeUnpublished } from "@/lib/email/listing-notices";
 import { claimDecisionNoteSchema, credentialCheckSchema, licenseCheckSchema, reasonSchema, uuidSchema, versionSchema } from "@/lib/validation/therapist-profile";
 
 const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
@@ -61,10 +62,17 @@ export const decideClaimAction = withAdmin(async (user, form: FormData): Promise
   const approve = form.get("decision") === "approve";
   const note = claimDecisionNoteSchema.safeParse(str(form.get("note")));
   if (!note.success) back(`Claim not decided: ${note.error.issues[0]?.message ?? "check the note"}`, "error");
-  const result = await decideClaim(await getDb(), { adminId: user.id, claimId: id.data!, approve, note: note.data! });
+  const db = await getDb();
+  const who = await claimNoticeInfo(db, { claimId: id.data! });
+  const result = await decideClaim(db, { adminId: user.id, claimId: id.data!, approve, note: note.data! });
   revalidatePath("/admin");
   if (!result.ok) back(result.reason === "already_owned" ? "Claim refused: the listing already has an owner." : "That claim was already decided.", "error");
-  back(approve ? "Claim approved." : "Claim refused.");
+  // The claimant hears the decision once it has committed; a failed e-mail never undoes it.
+  const mailed = who?.claimantEmail
+    ? await noticeClaimDecided({ to: who.claimantEmail, listingId: who.therapistId, displayName: who.displayName, approved: approve, note: note.data! })
+    : true;
+  const decided = approve ? "Claim approved." : "Claim refused.";
+  back(mailed ? decided : `${decided} The e-mail to the claimant could not be sent.`, mailed ? "ok" : "error");
 });
 
 export const unpublishAction = withAdmin(async (user, form: FormData): Promise<void> => {
@@ -72,10 +80,14 @@ export const unpublishAction = withAdmin(async (user, form: FormData): Promise<v
   const reason = reasonSchema.safeParse(str(form.get("reason")));
   if (!id.success) back("Unknown listing.", "error");
   if (!reason.success) back(`Not unpublished: ${reason.error.issues[0]?.message}`, "error");
-  const result = await unpublishListing(await getDb(), { id: id.data!, adminId: user.id, reason: reason.data! });
+  const db = await getDb();
+  const result = await unpublishListing(db, { id: id.data!, adminId: user.id, reason: reason.data! });
   if (!result.ok) back("Unknown listing.", "error");
   revalidatePath("/admin");
-  back("Listing unpublished and locked: its owner cannot publish it until you lift the lock.");
+  const owner = await ownerNoticeInfo(db, { id: id.data! });
+  const mailed = owner?.email ? await noticeUnpublished({ to: owner.email, listingId: id.data!, displayName: owner.displayName, reason: reason.data! }) : true;
+  const done = "Listing unpublished and locked: its owner cannot publish it until you lift the lock.";
+  back(mailed ? done : `${done} The e-mail to the owner could not be sent.`, mailed ? "ok" : "error");
 });
 
 export const liftLockAction = withAdmin(async (user, form: FormData): Promise<void> => {
@@ -84,10 +96,14 @@ export const liftLockAction = withAdmin(async (user, form: FormData): Promise<vo
   const publish = form.get("publish") === "true";
   if (!id.success) back("Unknown listing.", "error");
   if (!reason.success) back(`Lock not lifted: ${reason.error.issues[0]?.message}`, "error");
-  const result = await liftLock(await getDb(), { id: id.data!, userId: user.id, isAdmin: user.isAdmin, reason: reason.data!, publish });
+  const db = await getDb();
+  const result = await liftLock(db, { id: id.data!, userId: user.id, isAdmin: user.isAdmin, reason: reason.data!, publish });
   if (!result.ok) back("Unknown listing.", "error");
   revalidatePath("/admin");
-  back(publish ? "Lock lifted and listing published again." : "Lock lifted: the owner can publish the listing.");
+  const owner = await ownerNoticeInfo(db, { id: id.data! });
+  const mailed = owner?.email ? await noticeLockLifted({ to: owner.email, listingId: id.data!, displayName: owner.displayName, published: publish, reason: reason.data! }) : true;
+  const done = publish ? "Lock lifted and listing published again." : "Lock lifted: the owner can publish the listing.";
+  back(mailed ? done : `${done} The e-mail to the owner could not be sent.`, mailed ? "ok" : "error");
 });
 
 const versionOf = (form: FormData) => versionSchema.safeParse(form.get("version"));

@@ -10,7 +10,7 @@ import { getDb } from "@/db/client";
 import { deleteAllSessions } from "@/db/queries/accounts";
 import { claimListing, confirmClaimByEmail } from "@/db/queries/claims";
 import { noticeClaimLink } from "@/lib/email/listing-notices";
-import { createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
+import { confirmListingCurrent, createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
 import { removeProof } from "@/db/queries/proofs";
 import { withUser } from "@/lib/auth/session";
 import { resolveListingPlace } from "@/lib/geo/zip";
@@ -93,6 +93,15 @@ export const setPublishedAction = withUser(async (user, form: FormData): Promise
   if (!result.ok) notFound();
   revalidatePath(`/dashboard/listings/${id}`);
   redirect(`/dashboard/listings/${id}?${published ? "published" : "unpublished"}=1`);
+});
+
+export const confirmCurrentAction = withUser(async (user, form: FormData): Promise<void> => {
+  const id = idFrom(form);
+  const result = await confirmListingCurrent(await getDb(), { id, userId: user.id, isAdmin: user.isAdmin });
+  if (!result.ok) notFound();
+  revalidatePath(`/dashboard/listings/${id}`);
+  revalidatePath("/dashboard");
+  redirect(`/dashboard/listings/${id}?confirmed=1`);
 });
 
 export const requestReviewAction = withUser(async (user, form: FormData): Promise<void> => {

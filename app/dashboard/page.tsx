@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { confirmationDue } from "@/lib/therapists/confirmation";
 import { getDb } from "@/db/client";
 import { listOwnClaims } from "@/db/queries/claims";
 import { listOwnListings } from "@/db/queries/listings";
@@ -67,6 +68,13 @@ export default async function DashboardPage({ searchParams }: Props) {
                 ) : (
                   l.moderationNote && <p className="notice notice-warning">Unpublished by an administrator: {l.moderationNote}</p>
                 )}
+                {l.published && confirmationDue(l.confirmedCurrentAt) && (
+                  <p className="notice">
+                    {l.confirmedCurrentAt ? "Not confirmed as current for over a year" : "Not yet confirmed as current"}: patients see this on the
+                    profile. <Link href={`/dashboard/listings/${l.id}#confirm-heading`}>Check and confirm {l.displayName}</Link>
+                  </p>
+                )}
+                {l.textReviewRequestedAt && <p>Your latest text changes are live and wait for an administrator&apos;s review.</p>}
                 <p className={styles.actions}>
                   <Link href={`/dashboard/listings/${l.id}/edit`}>Edit {l.displayName}</Link>
                   <Link href={`/dashboard/listings/${l.id}`}>Preview and publish</Link>

@@ -248,3 +248,15 @@ export async function getClaimProofFile(db: Db, options: { claimId: string }) {
     .limit(1);
   return row?.data && row.mimeType && row.fileName ? { data: row.data, fileName: row.fileName, mimeType: row.mimeType } : null;
 }
+
+/** Who to tell about a claim's decision, and about which listing (read before deciding). */
+export async function claimNoticeInfo(db: Db, options: { claimId: string }) {
+  const [row] = await db
+    .select({ claimantEmail: users.email, displayName: therapists.displayName, therapistId: therapists.id })
+    .from(listingClaims)
+    .innerJoin(users, eq(users.id, listingClaims.userId))
+    .innerJoin(therapists, eq(therapists.id, listingClaims.therapistId))
+    .where(eq(listingClaims.id, options.claimId))
+    .limit(1);
+  return row ?? null;
+}

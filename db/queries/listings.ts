@@ -232,6 +232,8 @@ export async function listOwnListings(db: Db, options: { userId: string }) {
       lockedAt: therapists.lockedAt,
       reviewRequestedAt: therapists.reviewRequestedAt,
       reviewRequestNote: therapists.reviewRequestNote,
+      confirmedCurrentAt: therapists.confirmedCurrentAt,
+      textReviewRequestedAt: therapists.textReviewRequestedAt,
       version: therapists.version,
       updatedAt: therapists.updatedAt,
     })
@@ -369,4 +371,39 @@ export async function requestReview(
     });
     return { ok: true as const, version };
   });
+}
+
+/**
+ * The owner confirms that the listing is still current (one click from the dashboard). Goes
+ * through lockForWrite like every owner write: a foreign listing is not found, and a locked one
+ * stays locked and unpublished (confirming never publishes).
+ */
+export async function confirmListingCurrent(db: Db, options: Actor & { id: string }): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const locked = await lockForWrite(tx, { id: options.id, actor: options });
+    if (!locked.ok) return locked;
+    const { current } = locked;
+    const confirmedCurrentAt = new Date();
+    const version = current.version + 1;
+    await tx.update(therapists).set({ confirmedCurrentAt, version, updatedAt: confirmedCurrentAt }).where(eq(therapists.id, current.id));
+    await appendRevision(tx, {
+      therapistId: current.id,
+      userId: options.userId,
+      version,
+      changes: { confirmedCurrentAt: { old: current.confirmedCurrentAt, new: confirmedCurrentAt } },
+      reason: "Confirmed current by the owner",
+    });
+    return { ok: true as const, version };
+  });
+}
+
+/** The listing's owner's e-mail and the listing's name, for notices (null when nobody owns it). */
+export async function ownerNoticeInfo(db: Db, options: { id: string }) {
+  const [row] = await db
+    .select({ email: users.email, displayName: therapists.displayName })
+    .from(therapists)
+    .innerJoin(users, eq(users.id, therapists.ownerId))
+    .where(eq(therapists.id, options.id))
+    .limit(1);
+  return row ?? null;
 }

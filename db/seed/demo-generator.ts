@@ -251,5 +251,8 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
   }) as GeneratedTherapist["therapist"];
   // Fictional listings are published as they are: their texts count as approved.
   therapist.approvedText = screenedTextOf(therapist);
+  // A fictional confirmation 1 to 540 days ago (about a third over a year), drawn from the id so
+  // the rest of the demo data stays as it was.
+  therapist.confirmedCurrentAt = new Date(now.getTime() - (1 + (parseInt(id.slice(-14, -10), 16) % 540)) * 86_400_000);
   return { therapist, licenses: licenseFor(rng, index, id, options.states.get(place.state), now) };
 }

@@ -75,3 +75,46 @@ export function noticeClaimLink(o: { to: string; token: string; claimantEmail: s
     `/dashboard/claim/confirm?token=${encodeURIComponent(o.token)}`,
   );
 }
+
+/** To the claimant: an administrator decided their claim. */
+export function noticeClaimDecided(o: { to: string; listingId: string; displayName: string; approved: boolean; note: string }) {
+  return send(
+    o.to,
+    `Therapist Finder: your claim of ${o.displayName} was ${o.approved ? "approved" : "refused"}`,
+    [
+      o.approved
+        ? `An administrator approved your claim: the listing "${o.displayName}" is now yours to edit from your dashboard.`
+        : `An administrator refused your claim of the listing "${o.displayName}".`,
+      o.note ? `Note: ${o.note}` : "",
+    ].filter(Boolean),
+    o.approved ? `/dashboard/listings/${o.listingId}` : "/dashboard",
+  );
+}
+
+/** To the owner: an administrator unpublished (and locked) the listing, with the reason. */
+export function noticeUnpublished(o: { to: string; listingId: string; displayName: string; reason: string }) {
+  return send(
+    o.to,
+    `Therapist Finder: ${o.displayName} was unpublished by an administrator`,
+    [
+      `An administrator took your listing "${o.displayName}" off the site. Reason: ${o.reason}`,
+      `You can still edit it and ask for a review from your dashboard; it stays unpublished until an administrator lifts the lock.`,
+    ],
+    `/dashboard/listings/${o.listingId}`,
+  );
+}
+
+/** To the owner: an administrator lifted the lock (and maybe published the listing again). */
+export function noticeLockLifted(o: { to: string; listingId: string; displayName: string; published: boolean; reason: string }) {
+  return send(
+    o.to,
+    `Therapist Finder: ${o.displayName} ${o.published ? "is published again" : "can be published again"}`,
+    [
+      o.published
+        ? `An administrator lifted the lock on your listing "${o.displayName}" and published it again.`
+        : `An administrator lifted the lock on your listing "${o.displayName}": you can publish it from your dashboard.`,
+      `Reason: ${o.reason}`,
+    ],
+    `/dashboard/listings/${o.listingId}`,
+  );
+}

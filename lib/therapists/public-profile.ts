@@ -2,6 +2,7 @@
 // profile (GET /api/therapists/[slug], the profile page and the dashboard preview all read it),
 // with the six criteria and the licence notes worked out. `PublicProfile` is its z.infer.
 import { z } from "zod";
+import { confirmationDue, confirmationWords } from "./confirmation";
 import { CRITERION_KEYS, CRITERION_STATUSES, credentialFacts, credentialWords, evaluateCriteria, type CheckStatus } from "@/lib/criteria";
 
 const CHECK_STATUSES = ["self_reported", "checked", "unconfirmed"] as const;
@@ -100,6 +101,9 @@ export const publicProfileSchema = z
     accessibility: z.object({ wheelchairAccessible: z.boolean(), notes: z.string().nullable() }),
     criteria: z.array(criterionSchema).length(6),
     updatedAt: isoDateTime,
+    confirmedCurrent: z
+      .object({ at: isoDateTime.nullable(), due: z.boolean(), text: z.string() })
+      .describe("When the therapist last confirmed the listing is current (null: never); due after 12 months"),
   })
   .meta({ id: "PublicProfile" });
 
@@ -160,6 +164,8 @@ export type ProfileSource = {
   wheelchairAccessible: boolean;
   accessibilityNotes: string | null;
   updatedAt: Date;
+  /** Absent in sources that do not read it (the dashboard's preview of a new listing). */
+  confirmedCurrentAt?: Date | null;
   stateRules: readonly StateRule[];
 };
 
@@ -244,5 +250,10 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
     accessibility: { wheelchairAccessible: p.wheelchairAccessible, notes: p.accessibilityNotes },
     criteria,
     updatedAt: p.updatedAt.toISOString(),
+    confirmedCurrent: {
+      at: p.confirmedCurrentAt ? p.confirmedCurrentAt.toISOString() : null,
+      due: confirmationDue(p.confirmedCurrentAt ?? null),
+      text: confirmationWords(p.confirmedCurrentAt ?? null),
+    },
   };
 }

@@ -321,6 +321,8 @@ test("a therapist claims an existing listing; an administrator approves it, then
   await decide.getByLabel("Note").fill("Checked by phone");
   await decide.getByRole("button", { name: "Approve" }).click();
   await expect(admin.getByRole("status")).toHaveText("Claim approved.");
+  await admin.goto("/dev/outbox");
+  await expect(admin.getByRole("link", { name: `Therapist Finder: your claim of ${name} was approved` })).toBeVisible();
 
   await page.goto("/dashboard");
   await expect(page.getByRole("link", { name: `Edit ${name}` })).toBeVisible();

@@ -21,6 +21,9 @@ test("an administrator's unpublish holds until the lock is lifted", async ({ pag
   await moderate.getByLabel("Reason (shown to the owner)").fill("The bio promises a cure");
   await moderate.getByRole("button", { name: `Unpublish ${name}` }).click();
   await expect(admin.getByRole("status")).toHaveText("Listing unpublished and locked: its owner cannot publish it until you lift the lock.");
+  // The owner is told by e-mail (the demo outbox), with the reason.
+  await admin.goto("/dev/outbox");
+  await expect(admin.getByRole("link", { name: `Therapist Finder: ${name} was unpublished by an administrator` })).toBeVisible();
 
   // The owner sees why, and Publish is refused on the server.
   await page.goto(listingUrl);
@@ -45,6 +48,8 @@ test("an administrator's unpublish holds until the lock is lifted", async ({ pag
   await lift.getByLabel("Reason for lifting the lock (kept in the history)").fill("The bio is fixed");
   await lift.getByRole("button", { name: "Lift the lock only" }).click();
   await expect(admin.getByRole("status")).toHaveText("Lock lifted: the owner can publish the listing.");
+  await admin.goto("/dev/outbox");
+  await expect(admin.getByRole("link", { name: `Therapist Finder: ${name} can be published again` })).toBeVisible();
 
   // Now the owner can publish.
   await page.goto(listingUrl);

@@ -53,6 +53,11 @@ test("a medical claim is refused at save, and a published text change waits for 
   await expect(page.getByRole("status")).toContainText("Listing created");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status")).toHaveText("Published: patients can now find this listing.");
+  // Confirmed current in one click; the profile says so with the date.
+  await page.getByRole("button", { name: "Confirm this listing is current" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you: the listing now shows that you confirmed it is current today.");
+  await page.getByRole("link", { name: /^\/therapists\// }).click();
+  await expect(page.getByText(/Confirmed current by the therapist on /)).toBeVisible();
 
   const admin = await login.newPage(DEMO_ADMIN);
   await admin.goto("/admin");

@@ -8,7 +8,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { grantAdmin } from "@/db/queries/accounts";
-import { createListing, setListingPublished, updateListing } from "@/db/queries/listings";
+import { confirmListingCurrent, createListing, setListingPublished, updateListing } from "@/db/queries/listings";
+import { unpublishListing } from "@/db/queries/moderation";
 import { closeReport, createReport, listOpenReports } from "@/db/queries/reports";
 import { approveText, listTextReviews, revertText } from "@/db/queries/text-review";
 import { listingReports, therapists, users } from "@/db/schema";
@@ -173,5 +174,26 @@ describe.each(testDrivers)("text review and reports on $name", ({ createStore })
     const created = await createListing(database.db, { userId: owner, profile: profile({ displayName: "Hidden Test" }), place });
     if (!created.ok) throw new Error("not created");
     expect(await createReport(database.db, { slug: created.slug, kinds: ["other"], details: "x", reporterEmail: null })).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  it("the owner confirms the listing is current: dated on the profile, never publishing a locked listing", async () => {
+    // Another account: one account creates at most three listings.
+    const owner = (await database.db.insert(users).values({ email: "confirming-owner@example.org" }).returning({ id: users.id }))[0]!.id;
+    const created = await createListing(database.db, { userId: owner, profile: profile({ displayName: "Confirm Test" }), place });
+    if (!created.ok) throw new Error("not created");
+    expect((await row(created.id)).confirmedCurrentAt).toBeNull();
+    // Someone else cannot confirm it.
+    const stranger = (await database.db.insert(users).values({ email: "stranger@example.org" }).returning({ id: users.id }))[0]!.id;
+    expect(await confirmListingCurrent(database.db, { userId: stranger, id: created.id })).toEqual({ ok: false, reason: "not_found" });
+    const confirmed = await confirmListingCurrent(database.db, { userId: owner, id: created.id });
+    expect(confirmed.ok).toBe(true);
+    const at = (await row(created.id)).confirmedCurrentAt!;
+    expect(Date.now() - at.getTime()).toBeLessThan(60_000);
+    // Locked by an administrator: confirming is allowed and publishes nothing.
+    const published = await setListingPublished(database.db, { userId: owner, id: created.id, published: true });
+    if (!published.ok) throw new Error("not published");
+    await unpublishListing(database.db, { adminId: admin, id: created.id, reason: "Check the hours" });
+    expect((await confirmListingCurrent(database.db, { userId: owner, id: created.id })).ok).toBe(true);
+    expect((await row(created.id)).published).toBe(false);
   });
 });

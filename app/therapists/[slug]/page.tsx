@@ -91,7 +91,7 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
       />
 
       <p className={styles.updated}>
-        Profile last updated <time dateTime={p.updatedAt}>{formatLongDate(p.updatedAt)}</time>.
+        Profile last updated <time dateTime={p.updatedAt}>{formatLongDate(p.updatedAt)}</time>. {p.confirmedCurrent.text}
       </p>
 
       <details className={styles.report}>

@@ -8,7 +8,8 @@ import { listRevisions } from "@/db/queries/revisions";
 import { requireUser } from "@/lib/auth/session";
 import { previewListing } from "@/lib/therapists/listing-preview";
 import { uuidSchema } from "@/lib/validation/therapist-profile";
-import { requestReviewAction, setPublishedAction } from "../../actions";
+import { confirmationDue } from "@/lib/therapists/confirmation";
+import { confirmCurrentAction, requestReviewAction, setPublishedAction } from "../../actions";
 import { CredentialProofs } from "../../_components/credential-proofs";
 import { ListingPreview } from "../../_components/listing-preview";
 import { RevisionHistory } from "../../_components/revision-history";
@@ -41,7 +42,9 @@ export default async function ListingPage({ params, searchParams }: Props) {
           ? "Unpublished: patients can no longer see this listing."
           : q.review === "sent"
             ? "Your request for review was sent. An administrator will answer it."
-            : null;
+            : q.confirmed
+              ? "Thank you: the listing now shows that you confirmed it is current today."
+              : null;
   const problem = q.locked
     ? "Not published: an administrator locked this listing. You can still edit it and ask for a review below."
     : q.review === "invalid"
@@ -112,6 +115,21 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <button type="submit">{t.published ? "Unpublish" : "Publish"}</button>
         </form>
       </div>
+      <section aria-labelledby="confirm-heading" className={confirmationDue(t.confirmedCurrentAt) ? "notice notice-warning stack" : "stack"}>
+        <h2 id="confirm-heading">Is this listing still current?</h2>
+        <p>
+          {t.confirmedCurrentAt
+            ? `You last confirmed it on ${t.confirmedCurrentAt.toISOString().slice(0, 10)}.`
+            : "You have not confirmed it yet."}{" "}
+          {confirmationDue(t.confirmedCurrentAt)
+            ? "Patients see that it has not been confirmed in the last 12 months. Check the details, then confirm."
+            : "Patients see the date. Confirm again whenever you have checked the details."}
+        </p>
+        <form action={confirmCurrentAction}>
+          <input type="hidden" name="id" value={t.id} />
+          <button type="submit">Confirm this listing is current</button>
+        </form>
+      </section>
       <CredentialProofs listingId={t.id} listing={listing} proofs={proofs} notice={q.proof} />
       <ListingPreview profile={preview} />
       <RevisionHistory revisions={revisions} />

@@ -1,0 +1,1 @@
+ALTER TABLE "therapists" ADD COLUMN "confirmed_current_at" timestamp with time zone;
