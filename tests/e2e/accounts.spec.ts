@@ -170,14 +170,23 @@ test("a second therapist cannot open or submit the first one's listing, even wit
   ]);
   expect([403, 404]).toContain(response.status());
 
-  // The same with the publish form.
+  // The same with the publish form, and with the "confirm current" form.
   await intruder.goto(`/dashboard/listings/${own.id}`);
-  await intruder.locator('input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), first.id);
+  const publishForm = intruder.locator("form").filter({ has: intruder.getByRole("button", { name: "Publish", exact: true }) });
+  await publishForm.locator('input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), first.id);
   const [publish] = await Promise.all([
     intruder.waitForResponse((r) => r.request().method() === "POST"),
-    intruder.getByRole("button", { name: "Publish" }).click(),
+    intruder.getByRole("button", { name: "Publish", exact: true }).click(),
   ]);
   expect([403, 404]).toContain(publish.status());
+  await intruder.goto(`/dashboard/listings/${own.id}`);
+  const confirmForm = intruder.locator("form").filter({ has: intruder.getByRole("button", { name: "Confirm this listing is current" }) });
+  await confirmForm.locator('input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), first.id);
+  const [confirm] = await Promise.all([
+    intruder.waitForResponse((r) => r.request().method() === "POST"),
+    intruder.getByRole("button", { name: "Confirm this listing is current" }).click(),
+  ]);
+  expect([403, 404]).toContain(confirm.status());
 
   // Nothing changed: still the owner's name, still not published, one revision.
   await page.goto(`/dashboard/listings/${first.id}`);
