@@ -5,15 +5,21 @@ import "server-only";
 // certification, school accreditation and association membership. Callers must have checked the
 // role (withAdmin); liftLock also takes the actor and refuses anyone but an administrator. Every
 // write is one transaction and appends a revision.
-import { and, asc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { staleCutoff } from "@/lib/therapists/check-age";
 import type { Db } from "../client";
 import { licenses, stateLicensing, therapists, users, type FieldChange } from "../schema";
 import { licenseLabel, lockForWrite, type Actor, type WriteResult } from "./listing-writes";
 import { discardCheckedProofs } from "./proofs";
 import { appendRevision } from "./revisions";
 
-/** Licences nobody has checked yet, oldest first, with the state's look-up link. */
-export async function listLicensesToCheck(db: Db, options: { limit?: number } = {}) {
+/**
+ * Licences to check with the board, with the state's look-up link: those nobody has checked yet
+ * and those whose check is stale (older than 12 months, lib/therapists/check-age.ts). Oldest
+ * first: by the last check, or by when the licence was added if never checked.
+ */
+export async function listLicensesToCheck(db: Db, options: { limit?: number; now?: Date } = {}) {
+  const cutoff = staleCutoff(options.now ?? new Date());
   return db
     .select({
       id: licenses.id,
@@ -22,6 +28,7 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
       credentialTitle: licenses.credentialTitle,
       source: licenses.source,
       createdAt: licenses.createdAt,
+      lastCheckedAt: licenses.verifiedAt,
       therapistId: therapists.id,
       displayName: therapists.displayName,
       slug: therapists.slug,
@@ -33,8 +40,8 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
     .from(licenses)
     .innerJoin(therapists, eq(therapists.id, licenses.therapistId))
     .leftJoin(stateLicensing, eq(stateLicensing.code, licenses.state))
-    .where(and(isNull(licenses.verifiedAt), eq(therapists.isDemo, false)))
-    .orderBy(asc(licenses.createdAt), asc(licenses.id))
+    .where(and(or(isNull(licenses.verifiedAt), lt(licenses.verifiedAt, cutoff)), eq(therapists.isDemo, false)))
+    .orderBy(asc(sql`coalesce(${licenses.verifiedAt}, ${licenses.createdAt})`), asc(licenses.id))
     .limit(options.limit ?? 50);
 }
 
@@ -80,14 +87,26 @@ export const statedCredential = (t: Pick<typeof therapists.$inferSelect, "ncbtmb
   kind === "ncbtmb" ? (t.ncbtmbNumber ?? "") : kind === "school" ? (t.schoolName ?? "") : t.associations.join(", ");
 
 /**
- * Listings with a credential beyond the licence that nobody has checked yet (NCBTMB
- * self-reported, a school stated as accredited, association membership), least recently
- * updated first. Fictional demo listings are left out.
+ * Listings with a credential beyond the licence to check (NCBTMB, a school stated as
+ * accredited, association membership): one nobody has checked yet, or one whose check is stale
+ * (older than 12 months, lib/therapists/check-age.ts, whatever its result). Oldest first: by
+ * the oldest stale check the listing has, or by its last update when it only has unchecked
+ * ones. Fictional demo listings are left out.
  */
-export async function listCredentialsToCheck(db: Db, options: { limit?: number } = {}) {
-  const ncbtmb = sql<boolean>`${therapists.ncbtmbStatus} = 'self_reported'`;
-  const school = sql<boolean>`(${therapists.schoolAccredited} and ${therapists.schoolName} is not null and ${therapists.schoolCheck} = 'self_reported')`;
-  const associations = sql<boolean>`(cardinality(${therapists.associations}) > 0 and ${therapists.associationsCheck} = 'self_reported')`;
+export async function listCredentialsToCheck(db: Db, options: { limit?: number; now?: Date } = {}) {
+  const cutoff = staleCutoff(options.now ?? new Date()).toISOString();
+  const ncbtmbStale = sql`(${therapists.ncbtmbStatus} in ('verified', 'lapsed') and ${therapists.ncbtmbNumber} is not null and ${therapists.ncbtmbVerifiedAt} < ${cutoff}::timestamptz)`;
+  const schoolStale = sql`(${therapists.schoolCheck} <> 'self_reported' and ${therapists.schoolCheckedAt} < ${cutoff}::timestamptz)`;
+  const associationsStale = sql`(${therapists.associationsCheck} <> 'self_reported' and ${therapists.associationsCheckedAt} < ${cutoff}::timestamptz)`;
+  const ncbtmb = sql<boolean>`(${therapists.ncbtmbStatus} = 'self_reported' or ${ncbtmbStale})`;
+  const school = sql<boolean>`(${therapists.schoolAccredited} and ${therapists.schoolName} is not null and (${therapists.schoolCheck} = 'self_reported' or ${schoolStale}))`;
+  const associations = sql<boolean>`(cardinality(${therapists.associations}) > 0 and (${therapists.associationsCheck} = 'self_reported' or ${associationsStale}))`;
+  // least() skips nulls: the oldest stale check, else (nothing stale, only unchecked) the update.
+  const oldest = sql`coalesce(least(
+    case when ${ncbtmbStale} then ${therapists.ncbtmbVerifiedAt} end,
+    case when ${schoolStale} and ${therapists.schoolAccredited} and ${therapists.schoolName} is not null then ${therapists.schoolCheckedAt} end,
+    case when ${associationsStale} and cardinality(${therapists.associations}) > 0 then ${therapists.associationsCheckedAt} end
+  ), ${therapists.updatedAt})`;
   return db
     .select({
       id: therapists.id,
@@ -100,13 +119,16 @@ export async function listCredentialsToCheck(db: Db, options: { limit?: number }
       ncbtmbNumber: therapists.ncbtmbNumber,
       schoolName: therapists.schoolName,
       associations: therapists.associations,
+      ncbtmbCheckedAt: therapists.ncbtmbVerifiedAt,
+      schoolCheckedAt: therapists.schoolCheckedAt,
+      associationsCheckedAt: therapists.associationsCheckedAt,
       needsNcbtmb: ncbtmb,
       needsSchool: school,
       needsAssociations: associations,
     })
     .from(therapists)
     .where(and(eq(therapists.isDemo, false), or(ncbtmb, school, associations)))
-    .orderBy(asc(therapists.updatedAt), asc(therapists.id))
+    .orderBy(asc(oldest), asc(therapists.id))
     .limit(options.limit ?? 50);
 }
 
