@@ -7,11 +7,36 @@ import "server-only";
 // write is one transaction and appends a revision.
 import { and, asc, eq, ilike, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { staleCutoff } from "@/lib/therapists/check-age";
+import { LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import type { Db } from "../client";
 import { licenses, stateLicensing, therapists, users, type FieldChange } from "../schema";
-import { licenseLabel, lockForWrite, type Actor, type WriteResult } from "./listing-writes";
+import { licenseLabel, lockForWrite, type Actor, type Tx, type WriteResult } from "./listing-writes";
 import { discardCheckedProofs } from "./proofs";
 import { appendRevision } from "./revisions";
+
+/**
+ * What a recorded check tells the listing's owner (sent by the caller after the commit,
+ * lib/email/listing-notices.ts noticeCredentialChecked). No owner: no one to tell.
+ */
+export type CheckNotice = {
+  ownerEmail: string | null;
+  therapistId: string;
+  displayName: string;
+  /** "the licence NY 12345 (LMT)", "the NCBTMB certification (number 100)". */
+  what: string;
+  /** "active", "confirmed", "could not be confirmed". */
+  result: string;
+  /** Against what it was checked: "the state board", the look-up address or document. */
+  against: string;
+  checkedOn: string;
+  note: string;
+};
+
+async function ownerEmailOf(tx: Tx, ownerId: string | null): Promise<string | null> {
+  if (!ownerId) return null;
+  const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ownerId)).limit(1);
+  return owner?.email ?? null;
+}
 
 /**
  * Licences to check with the board, with the state's look-up link: those nobody has checked yet
@@ -52,7 +77,7 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number; now
 export async function checkLicense(
   db: Db,
   options: { adminId: string; licenseId: string; status: "active" | "expired" | "disciplinary_action"; note: string; checkedOn: string; keepProof?: boolean },
-): Promise<WriteResult> {
+): Promise<WriteResult | { ok: true; version: number; notice: CheckNotice }> {
   return db.transaction(async (tx) => {
     const [lic] = await tx.select().from(licenses).where(eq(licenses.id, options.licenseId)).limit(1);
     if (!lic) return { ok: false as const, reason: "not_found" as const };
@@ -74,7 +99,17 @@ export async function checkLicense(
       changes: { [`licence ${label}`]: { old: { status: lic.status, verifiedAt: lic.verifiedAt }, new: { status: options.status, verifiedAt: options.checkedOn } } },
       reason: (options.note ? `Licence checked with the state board: ${options.note}` : "Licence checked with the state board") + proofWords(discarded),
     });
-    return { ok: true as const, version };
+    const notice: CheckNotice = {
+      ownerEmail: await ownerEmailOf(tx, locked.current.ownerId),
+      therapistId: lic.therapistId,
+      displayName: locked.current.displayName,
+      what: `the licence ${label}`,
+      result: LICENSE_STATUS_LABELS[options.status].toLowerCase(),
+      against: "the state board's look-up",
+      checkedOn: options.checkedOn,
+      note: options.note,
+    };
+    return { ok: true as const, version, notice };
   });
 }
 
@@ -154,7 +189,7 @@ export async function checkCredential(
     checkedOn: string;
     keepProof?: boolean;
   },
-): Promise<WriteResult | { ok: false; reason: "changed" | "not_stated" }> {
+): Promise<WriteResult | { ok: false; reason: "changed" | "not_stated" } | { ok: true; version: number; notice: CheckNotice }> {
   return db.transaction(async (tx) => {
     const locked = await lockForWrite(tx, { id: options.therapistId, actor: { userId: options.adminId, isAdmin: true } });
     if (!locked.ok) return locked;
@@ -189,7 +224,17 @@ export async function checkCredential(
       changes: { [`${what} check`]: { old, new: { result: options.result, checkedOn: options.checkedOn, source } } },
       reason: `${what} ${options.result === "checked" ? "checked" : "could not be confirmed"} against ${options.source}${proofWords(discarded)}`,
     });
-    return { ok: true as const, version };
+    const notice: CheckNotice = {
+      ownerEmail: await ownerEmailOf(tx, t.ownerId),
+      therapistId: t.id,
+      displayName: t.displayName,
+      what: kind === "ncbtmb" ? `the NCBTMB certification (number ${options.stated})` : kind === "school" ? `the accreditation of ${options.stated}` : `the membership of ${options.stated}`,
+      result: options.result === "checked" ? "confirmed" : "could not be confirmed",
+      against: options.source,
+      checkedOn: options.checkedOn,
+      note: options.note,
+    };
+    return { ok: true as const, version, notice };
   });
 }
 
