@@ -1,8 +1,9 @@
 // Checks older than 12 months read as such wherever patients see them, with a fixed "now".
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { associationsWords, credentialFacts, credentialWords, evaluateCriteria, schoolWords, type CriteriaInput } from "@/lib/criteria";
 import { describeLicense, type StateRule } from "@/lib/licensing/license-note";
+import { credentialItems } from "@/lib/proofs/credential-status";
 import { isStale, staleCutoff } from "@/lib/therapists/check-age";
 import { formatNcbtmb } from "@/lib/therapists/vocabulary";
 
@@ -81,5 +82,32 @@ describe("stale checks read as stale", () => {
     expect(licence.detail).toBe("Licence checked with the state board 14 months ago.");
     expect(credentials.status).toBe("met");
     expect(credentials.detail).toBe("NCBTMB board certification (checked 14 months ago).");
+  });
+});
+
+describe("the owner's dashboard", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("reads a stale check as stale and says it will be checked again", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(NOW);
+    const therapist = {
+      ncbtmbStatus: "verified" as const,
+      ncbtmbNumber: "100",
+      ncbtmbVerifiedAt: STALE,
+      schoolName: "Fictional School",
+      schoolAccredited: true,
+      schoolCheck: "checked" as const,
+      schoolCheckedAt: FRESH,
+      associations: [],
+      associationsCheck: "self_reported" as const,
+      associationsCheckedAt: null,
+    };
+    const [ncbtmb, school] = credentialItems({ therapist, licenses: [] });
+    expect(ncbtmb).toMatchObject({ status: "checked 14 months ago, on October 1, 2025", checked: true });
+    expect(ncbtmb!.nextStep).toMatch(/^The check is more than 12 months old: an administrator will check it again/);
+    expect(school).toMatchObject({ status: "checked on October 2, 2026", checked: true, nextStep: "Nothing to do." });
   });
 });
