@@ -5,7 +5,7 @@ import { SCIATICA_TRIO } from "@/db/reference/modalities";
 import type { LicenseFacts, StateRule } from "@/lib/licensing/license-note";
 import { requiresStateLicense } from "@/lib/licensing/license-note";
 import { CHECKED_WITH, CREDENTIAL_NOUN } from "@/lib/licensing/vocabulary";
-import { formatLongDate, CHECKED_WORDING, CLAIMED_WORDING, SCIATICA_ADJECTIVE, UNCONFIRMED_WORDING, type NcbtmbStatus, type SciaticaLevel } from "@/lib/therapists/vocabulary";
+import { checkedWhen, staleAge, CHECKED_WORDING, CLAIMED_WORDING, SCIATICA_ADJECTIVE, UNCONFIRMED_WORDING, type NcbtmbStatus, type SciaticaLevel } from "@/lib/therapists/vocabulary";
 
 export const CRITERION_KEYS = ["referrals", "profile", "insurance", "license", "credentials", "modalities"] as const;
 export type CriterionKey = (typeof CRITERION_KEYS)[number];
@@ -31,6 +31,10 @@ export type CriteriaInput = {
   associations: readonly string[];
   associationsCheck: CheckStatus;
   sciaticaExperience: SciaticaLevel;
+  // When each credential was last checked, so that a stale check reads as stale (check-age.ts).
+  ncbtmbVerifiedAt?: Date | null;
+  schoolCheckedAt?: Date | null;
+  associationsCheckedAt?: Date | null;
 };
 
 export type CheckStatus = "self_reported" | "checked" | "unconfirmed";
@@ -38,7 +42,7 @@ export type CheckStatus = "self_reported" | "checked" | "unconfirmed";
 export { CHECKED_WORDING, CLAIMED_WORDING, UNCONFIRMED_WORDING };
 
 export type CredentialState = "checked" | "claimed" | "unconfirmed";
-export type CredentialFact = { credential: "ncbtmb" | "school" | "associations"; label: string; state: CredentialState };
+export type CredentialFact = { credential: "ncbtmb" | "school" | "associations"; label: string; state: CredentialState; checkedAt?: Date | null };
 
 const checkState = (s: CheckStatus): CredentialState => (s === "checked" ? "checked" : s === "unconfirmed" ? "unconfirmed" : "claimed");
 
@@ -46,19 +50,27 @@ const checkState = (s: CheckStatus): CredentialState => (s === "checked" ? "chec
  * The credentials beyond the licence a listing states, each checked, claimed (self-reported) or
  * unconfirmed. The school's accreditation is listed only when the therapist states it.
  */
-export function credentialFacts(t: Pick<CriteriaInput, "ncbtmbStatus" | "schoolName" | "schoolAccredited" | "schoolCheck" | "associations" | "associationsCheck">): CredentialFact[] {
+export function credentialFacts(
+  t: Pick<CriteriaInput, "ncbtmbStatus" | "schoolName" | "schoolAccredited" | "schoolCheck" | "associations" | "associationsCheck" | "ncbtmbVerifiedAt" | "schoolCheckedAt" | "associationsCheckedAt">,
+): CredentialFact[] {
   const out: CredentialFact[] = [];
+  // A stale check (older than 12 months, check-age.ts) is still "checked": it was checked, and
+  // it counts for the criteria and filters; only its wording says how old it is.
   if (t.ncbtmbStatus === "verified" || t.ncbtmbStatus === "self_reported")
-    out.push({ credential: "ncbtmb", label: "NCBTMB board certification", state: t.ncbtmbStatus === "verified" ? "checked" : "claimed" });
+    out.push({ credential: "ncbtmb", label: "NCBTMB board certification", state: t.ncbtmbStatus === "verified" ? "checked" : "claimed", checkedAt: t.ncbtmbVerifiedAt ?? null });
   // Tested on columns the covering search indexes carry (db/queries/search.ts): not the name.
-  if (t.schoolAccredited) out.push({ credential: "school", label: "accredited school", state: checkState(t.schoolCheck) });
-  if (t.associations.length) out.push({ credential: "associations", label: `membership of ${t.associations.join(", ")}`, state: checkState(t.associationsCheck) });
+  if (t.schoolAccredited) out.push({ credential: "school", label: "accredited school", state: checkState(t.schoolCheck), checkedAt: t.schoolCheckedAt ?? null });
+  if (t.associations.length)
+    out.push({ credential: "associations", label: `membership of ${t.associations.join(", ")}`, state: checkState(t.associationsCheck), checkedAt: t.associationsCheckedAt ?? null });
   return out;
 }
 
-/** "NCBTMB board certification (claimed, not yet checked)" and the like. */
-export const credentialWords = (f: CredentialFact) =>
-  `${f.label} (${f.state === "checked" ? CHECKED_WORDING : f.state === "claimed" ? CLAIMED_WORDING : UNCONFIRMED_WORDING})`;
+/** "NCBTMB board certification (claimed, not yet checked)", "(checked 14 months ago)" and the like. */
+export function credentialWords(f: CredentialFact, now: Date = new Date()): string {
+  const age = f.state !== "claimed" && f.checkedAt ? staleAge(f.checkedAt, now) : "";
+  if (f.state === "checked") return `${f.label} (${CHECKED_WORDING}${age ? ` ${age}` : ""})`;
+  return `${f.label} (${f.state === "claimed" ? CLAIMED_WORDING : `${UNCONFIRMED_WORDING}${age ? `, checked ${age}` : ""}`})`;
+}
 
 export const CRITERIA_TITLES: Record<CriterionKey, string> = {
   referrals: "Welcomes physician referrals",
@@ -75,12 +87,12 @@ export const MIN_BIO_LENGTH = 40;
 
 const c = (key: CriterionKey, status: CriterionStatus, detail: string): Criterion => ({ key, title: CRITERIA_TITLES[key], status, detail });
 
-export function evaluateCriteria(t: CriteriaInput, rule: StateRule | undefined): Criterion[] {
+export function evaluateCriteria(t: CriteriaInput, rule: StateRule | undefined, now: Date = new Date()): Criterion[] {
   const trio = SCIATICA_TRIO.filter((m) => t.modalitySlugs.includes(m));
   const facts = credentialFacts(t);
   const checked = facts.filter((f) => f.state === "checked");
   const claimed = facts.filter((f) => f.state === "claimed");
-  const sentence = (list: CredentialFact[]) => `${list.map(credentialWords).join("; ")}.`.replace(/^./, (s) => s.toUpperCase());
+  const sentence = (list: CredentialFact[]) => `${list.map((f) => credentialWords(f, now)).join("; ")}.`.replace(/^./, (s) => s.toUpperCase());
   return [
     c(
       "referrals",
@@ -103,7 +115,7 @@ export function evaluateCriteria(t: CriteriaInput, rule: StateRule | undefined):
           ? "Gives superbills you can submit to your insurer for reimbursement."
           : `Does not accept insurance${t.acceptsHsaFsa ? " (HSA/FSA cards accepted)" : ""}.`,
     ),
-    licenseCriterion(t, rule),
+    licenseCriterion(t, rule, now),
     c(
       "credentials",
       checked.length ? "met" : claimed.length ? "claimed" : "not_met",
@@ -117,7 +129,7 @@ export function evaluateCriteria(t: CriteriaInput, rule: StateRule | undefined):
   ];
 }
 
-function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criterion {
+function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined, now: Date): Criterion {
   const home = t.licenses.filter((l) => l.state === t.state);
   const good = home.find((l) => l.status === "active" && l.verifiedAt);
   const bad = home.find((l) => l.verifiedAt && (l.status === "expired" || l.status === "disciplinary_action"));
@@ -125,9 +137,12 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
   if (bad) return c("license", "not_met", bad.status === "expired" ? "The licence has expired." : "Disciplinary action is on record.");
   if (good) {
     // The same words as the licence note: who a credential is checked with depends on the rule.
+    // A stale check still meets the criterion (it was checked); the detail says how long ago.
     const noun = CREDENTIAL_NOUN[rule.regulation];
+    const age = good.verifiedAt ? staleAge(good.verifiedAt, now) : "";
+    const ago = age ? ` ${age}` : "";
     const detail =
-      rule.regulation === "none" ? "Local licence checked." : `${noun.replace(/^./, (s) => s.toUpperCase())} checked with ${CHECKED_WITH[rule.regulation]}.`;
+      rule.regulation === "none" ? `Local licence checked${ago}.` : `${noun.replace(/^./, (s) => s.toUpperCase())} checked with ${CHECKED_WITH[rule.regulation]}${ago}.`;
     return c("license", "met", detail);
   }
   if (!requiresStateLicense(rule)) {
@@ -151,19 +166,19 @@ function licenseCriterion(t: CriteriaInput, rule: StateRule | undefined): Criter
 export const countMet = (criteria: readonly Criterion[]) => criteria.filter((x) => x.status === "met").length;
 
 /** The school line of a profile: its accreditation is stated as fact only when checked. */
-export function schoolWords(s: { name: string | null; accredited: boolean; check: CheckStatus; checkedAt: string | null; source?: string | null }): string {
+export function schoolWords(s: { name: string | null; accredited: boolean; check: CheckStatus; checkedAt: string | null; source?: string | null }, now: Date = new Date()): string {
   if (!s.name) return s.accredited ? `Not named; accredited programme ${CLAIMED_WORDING}` : "Not stated";
   if (!s.accredited) return `${s.name}, programme not stated as accredited`;
-  const when = `${s.checkedAt ? ` on ${formatLongDate(s.checkedAt)}` : ""}${s.source ? `, source: ${s.source}` : ""}`;
+  const when = `${checkedWhen(s.checkedAt, now)}${s.source ? `, source: ${s.source}` : ""}`;
   if (s.check === "checked") return `${s.name}, a nationally accredited programme (${CHECKED_WORDING}${when})`;
   if (s.check === "unconfirmed") return `${s.name}; the programme's accreditation ${UNCONFIRMED_WORDING}${when ? ` (checked${when})` : ""}`;
   return `${s.name}; accredited programme ${CLAIMED_WORDING}`;
 }
 
 /** The associations line of a profile. */
-export function associationsWords(list: readonly string[], a: { status: CheckStatus; checkedAt: string | null; source?: string | null }): string {
+export function associationsWords(list: readonly string[], a: { status: CheckStatus; checkedAt: string | null; source?: string | null }, now: Date = new Date()): string {
   if (!list.length) return "None listed";
-  const when = `${a.checkedAt ? ` on ${formatLongDate(a.checkedAt)}` : ""}${a.source ? `, source: ${a.source}` : ""}`;
+  const when = `${checkedWhen(a.checkedAt, now)}${a.source ? `, source: ${a.source}` : ""}`;
   const state = a.status === "checked" ? `${CHECKED_WORDING}${when}` : a.status === "unconfirmed" ? `${UNCONFIRMED_WORDING}${when ? ` (checked${when})` : ""}` : CLAIMED_WORDING;
   return `${list.join(", ")} (membership ${state})`;
 }

@@ -5,11 +5,19 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { claimNoticeInfo, decideClaim } from "@/db/queries/claims";
 import { ownerNoticeInfo } from "@/db/queries/listings";
-import { checkCredential, checkLicense, liftLock, unpublishListing } from "@/db/queries/moderation";
+import { checkCredential, checkLicense, liftLock, unpublishListing, type CheckNotice } from "@/db/queries/moderation";
 import { closeReport } from "@/db/queries/reports";
 import { approveText, revertText } from "@/db/queries/text-review";
 import { withAdmin } from "@/lib/auth/session";
-import { noticeClaimDecided, noticeListingCorrected, noticeLockLifted, noticeReportClosed, noticeTextReverted, noticeUnpublished } from "@/lib/email/listing-notices";
+import {
+  noticeClaimDecided,
+  noticeCredentialChecked,
+  noticeListingCorrected,
+  noticeLockLifted,
+  noticeReportClosed,
+  noticeTextReverted,
+  noticeUnpublished,
+} from "@/lib/email/listing-notices";
 import { claimDecisionNoteSchema, credentialCheckSchema, licenseCheckSchema, reasonSchema, uuidSchema, versionSchema } from "@/lib/validation/therapist-profile";
 
 const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
@@ -27,7 +35,7 @@ export const checkLicenseAction = withAdmin(async (user, form: FormData): Promis
   const result = await checkLicense(await getDb(), { adminId: user.id, ...parsed.data! });
   if (!result.ok) back("Licence check not saved: that licence no longer exists.", "error");
   revalidatePath("/admin");
-  back("Licence check saved.");
+  await tellOwner("Licence check saved", result);
 });
 
 export const checkCredentialAction = withAdmin(async (user, form: FormData): Promise<void> => {
@@ -53,8 +61,19 @@ export const checkCredentialAction = withAdmin(async (user, form: FormData): Pro
           : "Check not saved: that listing no longer exists.",
       "error",
     );
-  back("Check saved.");
+  await tellOwner("Check saved", result);
 });
+
+/**
+ * After the check has committed: the owner (if any) hears by e-mail. A failed send never undoes
+ * the check; the administrator is told it was not sent.
+ */
+async function tellOwner(saved: string, result: { ok: boolean; notice?: CheckNotice }): Promise<never> {
+  const n = result.ok ? result.notice : undefined;
+  if (!n?.ownerEmail) return back(`${saved}.`);
+  const mailed = await noticeCredentialChecked({ ...n, to: n.ownerEmail, listingId: n.therapistId });
+  return back(mailed ? `${saved}; the owner was told by e-mail.` : `${saved}, but the e-mail to the owner could not be sent.`, mailed ? "ok" : "error");
+}
 
 export const decideClaimAction = withAdmin(async (user, form: FormData): Promise<void> => {
   const id = uuidSchema.safeParse(form.get("claimId"));

@@ -10,7 +10,7 @@ import { listTextReviews } from "@/db/queries/text-review";
 import { requireAdmin } from "@/lib/auth/session";
 import { NO_LOOKUP_ON_FILE } from "@/lib/licensing/state-facts";
 import { PROOF_TYPES, type ProofMimeType } from "@/lib/proofs/file-check";
-import { CHECKED_LICENSE_STATUSES, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
+import { CHECKED_LICENSE_STATUSES, checkedWhen, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
 import { ReportsQueue } from "./_components/reports-queue";
 import { TextReviewQueue } from "./_components/text-review-queue";
@@ -93,6 +93,7 @@ export default async function AdminPage({ searchParams }: Props) {
                     {l.state} {l.credentialTitle} {l.number}
                   </strong>{" "}
                   held by {l.displayName} ({l.source}, added {l.createdAt.toISOString().slice(0, 10)})
+                  {l.lastCheckedAt && <LastChecked at={l.lastCheckedAt} />}
                 </p>
                 <p>
                   {l.lookupUrl ? (
@@ -159,19 +160,20 @@ export default async function AdminPage({ searchParams }: Props) {
             {credentialQueue.flatMap((t) =>
               (
                 [
-                  ["ncbtmb", t.needsNcbtmb, `NCBTMB certificate ${t.ncbtmbNumber ?? ""}`],
-                  ["school", t.needsSchool, `Accreditation of ${t.schoolName ?? ""}`],
-                  ["associations", t.needsAssociations, `Membership of ${t.associations.join(", ")}`],
-                ] as [CredentialKind, boolean, string][]
+                  ["ncbtmb", t.needsNcbtmb, `NCBTMB certificate ${t.ncbtmbNumber ?? ""}`, t.ncbtmbCheckedAt],
+                  ["school", t.needsSchool, `Accreditation of ${t.schoolName ?? ""}`, t.schoolCheckedAt],
+                  ["associations", t.needsAssociations, `Membership of ${t.associations.join(", ")}`, t.associationsCheckedAt],
+                ] as [CredentialKind, boolean, string, Date | null][]
               )
                 .filter(([, needed]) => needed)
-                .map(([kind, , label]) => {
+                .map(([kind, , label, lastCheckedAt]) => {
                   const key = `${kind}-${t.id}`;
                   return (
                     <li key={key} className="stack">
                       <p>
                         <strong>{label}</strong> stated by <Link href={`/dashboard/listings/${t.id}`}>{t.displayName}</Link>, {t.city}, {t.state} (updated{" "}
                         {t.updatedAt.toISOString().slice(0, 10)})
+                        {lastCheckedAt && <LastChecked at={lastCheckedAt} />}
                       </p>
                       <CredentialLookupLine kind={kind} />
                       <ProofLinks proofs={credentialProofs(t.id, kind)} />
@@ -317,6 +319,11 @@ export default async function AdminPage({ searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+/** A queue item that is back because its check is stale (older than 12 months). */
+function LastChecked({ at }: { at: Date }) {
+  return <>; last checked{checkedWhen(at)}, due for a new check</>;
 }
 
 /** Where to check a credential beyond the licence: the look-up if on file, never an invented one. */

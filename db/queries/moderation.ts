@@ -5,15 +5,46 @@ import "server-only";
 // certification, school accreditation and association membership. Callers must have checked the
 // role (withAdmin); liftLock also takes the actor and refuses anyone but an administrator. Every
 // write is one transaction and appends a revision.
-import { and, asc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { staleCutoff } from "@/lib/therapists/check-age";
+import { LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import type { Db } from "../client";
 import { licenses, stateLicensing, therapists, users, type FieldChange } from "../schema";
-import { licenseLabel, lockForWrite, type Actor, type WriteResult } from "./listing-writes";
+import { licenseLabel, lockForWrite, type Actor, type Tx, type WriteResult } from "./listing-writes";
 import { discardCheckedProofs } from "./proofs";
 import { appendRevision } from "./revisions";
 
-/** Licences nobody has checked yet, oldest first, with the state's look-up link. */
-export async function listLicensesToCheck(db: Db, options: { limit?: number } = {}) {
+/**
+ * What a recorded check tells the listing's owner (sent by the caller after the commit,
+ * lib/email/listing-notices.ts noticeCredentialChecked). No owner: no one to tell.
+ */
+export type CheckNotice = {
+  ownerEmail: string | null;
+  therapistId: string;
+  displayName: string;
+  /** "the licence NY 12345 (LMT)", "the NCBTMB certification (number 100)". */
+  what: string;
+  /** "active", "confirmed", "could not be confirmed". */
+  result: string;
+  /** Against what it was checked: "the state board", the look-up address or document. */
+  against: string;
+  checkedOn: string;
+  note: string;
+};
+
+async function ownerEmailOf(tx: Tx, ownerId: string | null): Promise<string | null> {
+  if (!ownerId) return null;
+  const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ownerId)).limit(1);
+  return owner?.email ?? null;
+}
+
+/**
+ * Licences to check with the board, with the state's look-up link: those nobody has checked yet
+ * and those whose check is stale (older than 12 months, lib/therapists/check-age.ts). Oldest
+ * first: by the last check, or by when the licence was added if never checked.
+ */
+export async function listLicensesToCheck(db: Db, options: { limit?: number; now?: Date } = {}) {
+  const cutoff = staleCutoff(options.now ?? new Date());
   return db
     .select({
       id: licenses.id,
@@ -22,6 +53,7 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
       credentialTitle: licenses.credentialTitle,
       source: licenses.source,
       createdAt: licenses.createdAt,
+      lastCheckedAt: licenses.verifiedAt,
       therapistId: therapists.id,
       displayName: therapists.displayName,
       slug: therapists.slug,
@@ -33,8 +65,8 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
     .from(licenses)
     .innerJoin(therapists, eq(therapists.id, licenses.therapistId))
     .leftJoin(stateLicensing, eq(stateLicensing.code, licenses.state))
-    .where(and(isNull(licenses.verifiedAt), eq(therapists.isDemo, false)))
-    .orderBy(asc(licenses.createdAt), asc(licenses.id))
+    .where(and(or(isNull(licenses.verifiedAt), lt(licenses.verifiedAt, cutoff)), eq(therapists.isDemo, false)))
+    .orderBy(asc(sql`coalesce(${licenses.verifiedAt}, ${licenses.createdAt})`), asc(licenses.id))
     .limit(options.limit ?? 50);
 }
 
@@ -45,7 +77,7 @@ export async function listLicensesToCheck(db: Db, options: { limit?: number } = 
 export async function checkLicense(
   db: Db,
   options: { adminId: string; licenseId: string; status: "active" | "expired" | "disciplinary_action"; note: string; checkedOn: string; keepProof?: boolean },
-): Promise<WriteResult> {
+): Promise<WriteResult | { ok: true; version: number; notice: CheckNotice }> {
   return db.transaction(async (tx) => {
     const [lic] = await tx.select().from(licenses).where(eq(licenses.id, options.licenseId)).limit(1);
     if (!lic) return { ok: false as const, reason: "not_found" as const };
@@ -67,7 +99,17 @@ export async function checkLicense(
       changes: { [`licence ${label}`]: { old: { status: lic.status, verifiedAt: lic.verifiedAt }, new: { status: options.status, verifiedAt: options.checkedOn } } },
       reason: (options.note ? `Licence checked with the state board: ${options.note}` : "Licence checked with the state board") + proofWords(discarded),
     });
-    return { ok: true as const, version };
+    const notice: CheckNotice = {
+      ownerEmail: await ownerEmailOf(tx, locked.current.ownerId),
+      therapistId: lic.therapistId,
+      displayName: locked.current.displayName,
+      what: `the licence ${label}`,
+      result: LICENSE_STATUS_LABELS[options.status].toLowerCase(),
+      against: "the state board's look-up",
+      checkedOn: options.checkedOn,
+      note: options.note,
+    };
+    return { ok: true as const, version, notice };
   });
 }
 
@@ -80,14 +122,26 @@ export const statedCredential = (t: Pick<typeof therapists.$inferSelect, "ncbtmb
   kind === "ncbtmb" ? (t.ncbtmbNumber ?? "") : kind === "school" ? (t.schoolName ?? "") : t.associations.join(", ");
 
 /**
- * Listings with a credential beyond the licence that nobody has checked yet (NCBTMB
- * self-reported, a school stated as accredited, association membership), least recently
- * updated first. Fictional demo listings are left out.
+ * Listings with a credential beyond the licence to check (NCBTMB, a school stated as
+ * accredited, association membership): one nobody has checked yet, or one whose check is stale
+ * (older than 12 months, lib/therapists/check-age.ts, whatever its result). Oldest first: by
+ * the oldest stale check the listing has, or by its last update when it only has unchecked
+ * ones. Fictional demo listings are left out.
  */
-export async function listCredentialsToCheck(db: Db, options: { limit?: number } = {}) {
-  const ncbtmb = sql<boolean>`${therapists.ncbtmbStatus} = 'self_reported'`;
-  const school = sql<boolean>`(${therapists.schoolAccredited} and ${therapists.schoolName} is not null and ${therapists.schoolCheck} = 'self_reported')`;
-  const associations = sql<boolean>`(cardinality(${therapists.associations}) > 0 and ${therapists.associationsCheck} = 'self_reported')`;
+export async function listCredentialsToCheck(db: Db, options: { limit?: number; now?: Date } = {}) {
+  const cutoff = staleCutoff(options.now ?? new Date()).toISOString();
+  const ncbtmbStale = sql`(${therapists.ncbtmbStatus} in ('verified', 'lapsed') and ${therapists.ncbtmbNumber} is not null and ${therapists.ncbtmbVerifiedAt} < ${cutoff}::timestamptz)`;
+  const schoolStale = sql`(${therapists.schoolCheck} <> 'self_reported' and ${therapists.schoolCheckedAt} < ${cutoff}::timestamptz)`;
+  const associationsStale = sql`(${therapists.associationsCheck} <> 'self_reported' and ${therapists.associationsCheckedAt} < ${cutoff}::timestamptz)`;
+  const ncbtmb = sql<boolean>`(${therapists.ncbtmbStatus} = 'self_reported' or ${ncbtmbStale})`;
+  const school = sql<boolean>`(${therapists.schoolAccredited} and ${therapists.schoolName} is not null and (${therapists.schoolCheck} = 'self_reported' or ${schoolStale}))`;
+  const associations = sql<boolean>`(cardinality(${therapists.associations}) > 0 and (${therapists.associationsCheck} = 'self_reported' or ${associationsStale}))`;
+  // least() skips nulls: the oldest stale check, else (nothing stale, only unchecked) the update.
+  const oldest = sql`coalesce(least(
+    case when ${ncbtmbStale} then ${therapists.ncbtmbVerifiedAt} end,
+    case when ${schoolStale} and ${therapists.schoolAccredited} and ${therapists.schoolName} is not null then ${therapists.schoolCheckedAt} end,
+    case when ${associationsStale} and cardinality(${therapists.associations}) > 0 then ${therapists.associationsCheckedAt} end
+  ), ${therapists.updatedAt})`;
   return db
     .select({
       id: therapists.id,
@@ -100,13 +154,16 @@ export async function listCredentialsToCheck(db: Db, options: { limit?: number }
       ncbtmbNumber: therapists.ncbtmbNumber,
       schoolName: therapists.schoolName,
       associations: therapists.associations,
+      ncbtmbCheckedAt: therapists.ncbtmbVerifiedAt,
+      schoolCheckedAt: therapists.schoolCheckedAt,
+      associationsCheckedAt: therapists.associationsCheckedAt,
       needsNcbtmb: ncbtmb,
       needsSchool: school,
       needsAssociations: associations,
     })
     .from(therapists)
     .where(and(eq(therapists.isDemo, false), or(ncbtmb, school, associations)))
-    .orderBy(asc(therapists.updatedAt), asc(therapists.id))
+    .orderBy(asc(oldest), asc(therapists.id))
     .limit(options.limit ?? 50);
 }
 
@@ -132,7 +189,7 @@ export async function checkCredential(
     checkedOn: string;
     keepProof?: boolean;
   },
-): Promise<WriteResult | { ok: false; reason: "changed" | "not_stated" }> {
+): Promise<WriteResult | { ok: false; reason: "changed" | "not_stated" } | { ok: true; version: number; notice: CheckNotice }> {
   return db.transaction(async (tx) => {
     const locked = await lockForWrite(tx, { id: options.therapistId, actor: { userId: options.adminId, isAdmin: true } });
     if (!locked.ok) return locked;
@@ -167,7 +224,17 @@ export async function checkCredential(
       changes: { [`${what} check`]: { old, new: { result: options.result, checkedOn: options.checkedOn, source } } },
       reason: `${what} ${options.result === "checked" ? "checked" : "could not be confirmed"} against ${options.source}${proofWords(discarded)}`,
     });
-    return { ok: true as const, version };
+    const notice: CheckNotice = {
+      ownerEmail: await ownerEmailOf(tx, t.ownerId),
+      therapistId: t.id,
+      displayName: t.displayName,
+      what: kind === "ncbtmb" ? `the NCBTMB certification (number ${options.stated})` : kind === "school" ? `the accreditation of ${options.stated}` : `the membership of ${options.stated}`,
+      result: options.result === "checked" ? "confirmed" : "could not be confirmed",
+      against: options.source,
+      checkedOn: options.checkedOn,
+      note: options.note,
+    };
+    return { ok: true as const, version, notice };
   });
 }
 

@@ -37,6 +37,25 @@ export function noticeTextReverted(o: { to: string; listingId: string; displayNa
   );
 }
 
+/** The owner's notice of a recorded check: subject and paragraphs (pure, so a test can read it). */
+export function credentialCheckedMessage(o: { displayName: string; what: string; result: string; against: string; checkedOn: string; note: string }) {
+  return {
+    subject: `Therapist Finder: a credential on ${o.displayName} was checked`,
+    paragraphs: [
+      `An administrator checked ${o.what} on your listing "${o.displayName}" on ${o.checkedOn}, against ${o.against}.`,
+      `Result: ${o.result}.`,
+      o.note ? `Note: ${o.note}` : "",
+      `Your dashboard shows each credential's status and what to do next.`,
+    ].filter(Boolean),
+  };
+}
+
+/** To the owner: an administrator recorded a check of a licence or another credential. */
+export function noticeCredentialChecked(o: Parameters<typeof credentialCheckedMessage>[0] & { to: string; listingId: string }) {
+  const m = credentialCheckedMessage(o);
+  return send(o.to, m.subject, m.paragraphs, `/dashboard/listings/${o.listingId}`);
+}
+
 /** To the reporter, when they left an address: their report was closed. */
 export function noticeReportClosed(o: { to: string; displayName: string; slug: string; changed: boolean }) {
   return send(

@@ -1,6 +1,6 @@
 // What a state's rule makes of a therapist's licence, in one line a patient can read next to
 // it: "LMT, Massachusetts - active, checked with the state board on 2026-10-02".
-import { CLAIMED_WORDING, type LicenseStatus } from "@/lib/therapists/vocabulary";
+import { checkedWhen, CLAIMED_WORDING, type LicenseStatus } from "@/lib/therapists/vocabulary";
 import { ACTIVE_STANDING, CHECKED_WITH, CREDENTIAL_NOUN, isMandatory, statePageHref, type Regulation } from "./vocabulary";
 
 export type LicenseFacts = {
@@ -23,12 +23,13 @@ export type LicenseNoteTone = (typeof LICENSE_NOTE_TONES)[number];
 export type LicenseNote = { text: string; tone: LicenseNoteTone; stateCode: string; stateHref: string };
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoDay = (iso: string) => iso.slice(0, 10);
 
 const standing = (rule: StateRule) => ACTIVE_STANDING[rule.regulation];
 const checkedWith = (rule: StateRule) => CHECKED_WITH[rule.regulation];
 
 /** The note for one licence the therapist lists. */
-export function describeLicense(license: LicenseFacts, rule: StateRule): LicenseNote {
+export function describeLicense(license: LicenseFacts, rule: StateRule, now: Date = new Date()): LicenseNote {
   const head = `${license.credentialTitle}, ${rule.name}`;
   const base = { stateCode: rule.code, stateHref: statePageHref(rule.code) };
   const verifiedOn = license.verifiedAt ? isoDate(license.verifiedAt) : null;
@@ -37,7 +38,7 @@ export function describeLicense(license: LicenseFacts, rule: StateRule): License
   // there is no state board that could have checked it.
   if (rule.regulation === "none") {
     const why = `(${rule.name} has no statewide licence)`;
-    const when = verifiedOn ? `checked on ${verifiedOn}` : "reported, not yet checked";
+    const when = verifiedOn ? `checked${checkedWhen(license.verifiedAt, now, isoDay)}` : "reported, not yet checked";
     switch (license.status) {
       case "expired":
         return { ...base, tone: "problem", text: `${head} - local licence expired, ${when} ${why}` };
@@ -60,7 +61,8 @@ export function describeLicense(license: LicenseFacts, rule: StateRule): License
         return { ...base, tone: "self_reported", text: `${head} - ${CLAIMED_WORDING}` };
     }
   }
-  const checked = `checked with ${checkedWith(rule)} on ${verifiedOn}`;
+  // A check older than 12 months says how old it is (check-age.ts); it is still a check.
+  const checked = `checked with ${checkedWith(rule)}${checkedWhen(license.verifiedAt, now, isoDay)}`;
   switch (license.status) {
     case "active":
       return { ...base, tone: "verified", text: `${head} - ${standing(rule)}, ${checked}` };
@@ -98,11 +100,12 @@ export function describeLicenses(
   practiceState: string,
   licenses: readonly LicenseFacts[],
   rules: ReadonlyMap<string, StateRule>,
+  now: Date = new Date(),
 ): LicenseNote[] {
   const sorted = [...licenses].sort((a, b) => Number(b.state === practiceState) - Number(a.state === practiceState));
   const notes = sorted.flatMap((l) => {
     const rule = rules.get(l.state);
-    return rule ? [describeLicense(l, rule)] : [];
+    return rule ? [describeLicense(l, rule, now)] : [];
   });
   const home = rules.get(practiceState);
   if (home && !licenses.some((l) => l.state === practiceState)) notes.unshift(describeMissingLicense(home));

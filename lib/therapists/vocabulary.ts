@@ -2,6 +2,7 @@
 // the words each value is shown with, and the formatters every page, card and preview uses.
 // Pure data and functions, safe for server components, the API and the tests.
 import { licenseStatus, ncbtmbStatus, sciaticaExperience } from "@/db/schema";
+import { isStale, monthsSince } from "./check-age";
 
 // ---------------------------------------------------------------------------
 // Enums (the schema's pgEnums)
@@ -81,13 +82,27 @@ const longDate = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone:
 /** "October 2, 2026" from an ISO date or date-time. */
 export const formatLongDate = (iso: string) => longDate.format(new Date(iso));
 
+/**
+ * When a check was made, after "checked": " on October 2, 2026"; a stale one (check-age.ts)
+ * says how old it is first, " 14 months ago, on October 2, 2025". "" when never checked.
+ */
+export function checkedWhen(at: string | Date | null | undefined, now: Date = new Date(), format: (iso: string) => string = formatLongDate): string {
+  if (!at) return "";
+  const d = typeof at === "string" ? new Date(at) : at;
+  const on = ` on ${format(d.toISOString())}`;
+  return isStale(d, now) ? ` ${staleAge(d, now)},${on}` : on;
+}
+
+/** "14 months ago" for a stale check; "" for a current one (the card shows no date). */
+export const staleAge = (at: Date, now: Date) => (isStale(at, now) ? `${monthsSince(at, now)} months ago` : "");
+
 /** " (source: the NCBTMB look-up)" after a check's date, when the check recorded one. */
 export const formatCheckSource = (source: string | null | undefined) => (source ? ` (source: ${source})` : "");
 
 /** The NCBTMB line: status, number, and when and against what it was checked. */
-export function formatNcbtmb(n: { status: NcbtmbStatus; number: string | null; verifiedAt: string | null; source?: string | null }): string {
+export function formatNcbtmb(n: { status: NcbtmbStatus; number: string | null; verifiedAt: string | null; source?: string | null }, now: Date = new Date()): string {
   const number = n.number ? ` (number ${n.number})` : "";
-  const when = n.verifiedAt ? ` on ${formatLongDate(n.verifiedAt)}` : "";
+  const when = checkedWhen(n.verifiedAt, now);
   switch (n.status) {
     case "verified":
       return `Board certified${number}, verified with NCBTMB${when}${formatCheckSource(n.source)}.`;

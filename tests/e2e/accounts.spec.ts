@@ -219,7 +219,7 @@ test("an administrator checks a licence from the queue", async ({ page, login },
   await check.getByLabel("Checked on").fill("2026-11-20");
   await check.getByLabel("Note").fill("Active on the board's look-up");
   await check.getByRole("button", { name: `Record check of ${number}` }).click();
-  await expect(admin.getByRole("status")).toHaveText("Licence check saved.");
+  await expect(admin.getByRole("status")).toHaveText("Licence check saved; the owner was told by e-mail.");
   await expect(admin.getByRole("form", { name: `Record the check of licence ${number}` })).toHaveCount(0);
 
   await page.goto(`/dashboard/listings/${listing.id}`);

@@ -1,7 +1,8 @@
 // Proof files end to end: a therapist states an NCBTMB number, a bad file is refused with a
 // message, a PNG is attached; only the owner and an administrator can download it (another
 // therapist and an anonymous visitor get 404); the administrator sees it beside the credential
-// in the queue and records the check, which deletes it.
+// in the queue and records the check, which deletes it; the owner gets an e-mail (the demo
+// outbox) linking to their dashboard listing.
 import { request as playwrightRequest } from "@playwright/test";
 import { makePng } from "../helpers/proof-files";
 import { expectNoAxeViolations } from "./axe";
@@ -67,7 +68,15 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   await check.getByLabel("Source (look-up address or document)").fill("the proof file seen (test)");
   await expect(check.getByLabel(/Keep the proof file after recording/)).not.toBeChecked();
   await check.getByRole("button", { name: `Record check: NCBTMB certificate ${number}` }).click();
-  await expect(admin.getByRole("status")).toHaveText("Check saved.");
+  await expect(admin.getByRole("status")).toHaveText("Check saved; the owner was told by e-mail.");
+
+  // The owner's notice is in the demo outbox, its link built from the site address.
+  const listingPath = new URL(page.url()).pathname;
+  expect(listingPath).toMatch(/^\/dashboard\/listings\/[0-9a-f-]{36}$/);
+  await admin.goto("/dev/outbox");
+  const notice = admin.getByRole("link", { name: `Therapist Finder: a credential on ${name} was checked` });
+  await expect(notice).toBeVisible();
+  expect(new URL((await notice.getAttribute("href"))!).pathname).toBe(listingPath);
 
   // The proof is gone; the owner sees the check.
   expect((await page.request.get(href!)).status()).toBe(404);

@@ -205,6 +205,10 @@ describe.each(testDrivers)("administrators' checks and owners' edits on $name", 
     const before = await row();
     const done = await check("school", "Test School");
     expect(done.ok).toBe(true);
+    // What the owner's e-mail will say once the check has committed (app/admin/actions.ts).
+    expect(done).toMatchObject({
+      notice: { ownerEmail: "owner@example.org", therapistId: id, what: "the accreditation of Test School", result: "confirmed", against: "https://example.org/lookup (test)", checkedOn: "2026-11-01" },
+    });
     const r = await row();
     expect(r.schoolCheck).toBe("checked");
     expect(r.schoolCheckedById).toBe(admin);

@@ -61,7 +61,9 @@ describe.each(testDrivers)("checks shown with date and source on $name", ({ crea
   it("before any check: no date, no source, claimed words", async () => {
     const p = await profile();
     expect([p.ncbtmb.source, p.school.source, p.associationsCheck.source]).toEqual([null, null, null]);
-    expect(formatNcbtmb(p.ncbtmb)).toBe("Board certified (number NC-9), claimed, not yet checked.");
+    // A fixed today: these checks read the same whenever the suite runs (not yet stale).
+    const today = new Date("2026-12-01T12:00:00Z");
+    expect(formatNcbtmb(p.ncbtmb, today)).toBe("Board certified (number NC-9), claimed, not yet checked.");
   });
 
   it("each credential type's check shows its date and source", async () => {
@@ -76,9 +78,11 @@ describe.each(testDrivers)("checks shown with date and source on $name", ({ crea
     expect(p.ncbtmb).toEqual({ status: "verified", number: "NC-9", verifiedAt: "2026-11-03T12:00:00.000Z", source: "NCBTMB certificate seen (test)" });
     expect(p.school).toMatchObject({ check: "checked", checkedAt: "2026-11-03T12:00:00.000Z", source: "COMTA list (test)" });
     expect(p.associationsCheck).toEqual({ status: "checked", checkedAt: "2026-11-03T12:00:00.000Z", source: "AMTA membership card seen (test)" });
-    expect(formatNcbtmb(p.ncbtmb)).toBe("Board certified (number NC-9), verified with NCBTMB on November 3, 2026 (source: NCBTMB certificate seen (test)).");
-    expect(schoolWords(p.school)).toBe("Checked School, a nationally accredited programme (checked on November 3, 2026, source: COMTA list (test))");
-    expect(associationsWords(p.associations, p.associationsCheck)).toBe("AMTA (membership checked on November 3, 2026, source: AMTA membership card seen (test))");
+    // A fixed today: these checks read the same whenever the suite runs (not yet stale).
+    const today = new Date("2026-12-01T12:00:00Z");
+    expect(formatNcbtmb(p.ncbtmb, today)).toBe("Board certified (number NC-9), verified with NCBTMB on November 3, 2026 (source: NCBTMB certificate seen (test)).");
+    expect(schoolWords(p.school, today)).toBe("Checked School, a nationally accredited programme (checked on November 3, 2026, source: COMTA list (test))");
+    expect(associationsWords(p.associations, p.associationsCheck, today)).toBe("AMTA (membership checked on November 3, 2026, source: AMTA membership card seen (test))");
   });
 
   it("an owner's new certificate number takes the check and its source away", async () => {

@@ -190,7 +190,12 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     expect(ny).toMatchObject({ state: "NY", therapistId: created.id, stateName: "New York" });
     // The queue carries the state's look-up address from the reviewed rules (null where none is on file).
     expect(ny.lookupUrl).toBe(loadStateLicensing().find((r) => r.code === "NY")!.lookupUrl);
-    expect(await checkLicense(database.db, { adminId: admin, licenseId: ny.id, status: "active", note: "Board look-up", checkedOn: "2026-11-20" })).toEqual({ ok: true, version: 2 });
+    expect(await checkLicense(database.db, { adminId: admin, licenseId: ny.id, status: "active", note: "Board look-up", checkedOn: "2026-11-20" })).toEqual({
+      ok: true,
+      version: 2,
+      // What the owner's e-mail will say, once the check has committed (app/admin/actions.ts).
+      notice: { ownerEmail: "ann@example.org", therapistId: ny.therapistId, displayName: "Ada Test", what: "the licence NY CHK-1 (LMT)", result: "active", against: "the state board's look-up", checkedOn: "2026-11-20", note: "Board look-up" },
+    });
     const nj = queue.find((l) => l.number === "NJ-9")!;
     await checkLicense(database.db, { adminId: admin, licenseId: nj.id, status: "active", note: "", checkedOn: "2026-11-20" });
     const checked = await database.db.select().from(licenses).where(eq(licenses.therapistId, created.id));

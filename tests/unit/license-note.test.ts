@@ -1,5 +1,5 @@
 // The one-line note next to every licence: what the state's rule makes of it.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
 import {
   describeLicense,
@@ -13,6 +13,17 @@ import {
 const rules = new Map<string, StateRule>(loadStateLicensing().map((s) => [s.code, s]));
 const rule = (code: string) => rules.get(code)!;
 const checkedOn = new Date("2026-10-02T15:00:00Z");
+
+// A note says how old a check is once it is stale (12 months, lib/therapists/check-age.ts);
+// a fixed today keeps these checks current whenever the suite runs (stale-checks.test.ts
+// covers the stale wording).
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-12-01T12:00:00Z"));
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 const lic = (over: Partial<LicenseFacts> = {}): LicenseFacts => ({
   state: "MA",
   credentialTitle: "LMT",
