@@ -33,7 +33,8 @@ export function SearchForm() {
         </select>
       </div>
       <fieldset className="search-form-types">
-        <legend>Types of massage (optional: therapists must offer every one you tick)</legend>
+        <legend>Types of massage (optional)</legend>
+        <p className="hint">Tick several to find therapists who offer every one.</p>
         <p className="hint">
           <Link href={`/therapists?modality=${SCIATICA_TRIO.join("&modality=")}`}>Deep tissue + myofascial release + Swedish</Link>: the
           combination suggested for sciatica, anywhere in the country.
