@@ -1,8 +1,9 @@
-import { MODALITIES } from "@/db/reference/modalities";
+import Link from "next/link";
+import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
+import { RADIUS_CHOICES, RADIUS_DEFAULT } from "@/lib/search/params";
 
-export const RADIUS_CHOICES = [5, 10, 25, 50, 100] as const;
-
-// A plain GET form: works without JavaScript, and every filter ends up in the URL.
+// A plain GET form: works without JavaScript, and every filter ends up in the URL. The place
+// is optional: without one, /therapists searches the whole country.
 export function SearchForm() {
   return (
     <form className="search-form" action="/therapists" method="get" role="search" aria-label="Find a therapist">
@@ -15,23 +16,15 @@ export function SearchForm() {
           autoComplete="postal-code"
           placeholder="e.g. 10001 or Portland, OR"
           maxLength={100}
-          required
+          aria-describedby="q-location-hint"
         />
-      </div>
-      <div className="field">
-        <label htmlFor="q-modality">Type of massage</label>
-        <select id="q-modality" name="modality" defaultValue="">
-          <option value="">Any type</option>
-          {MODALITIES.map((m) => (
-            <option key={m.slug} value={m.slug}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+        <p id="q-location-hint" className="hint">
+          Optional: leave it empty to search the whole country.
+        </p>
       </div>
       <div className="field">
         <label htmlFor="q-radius">Within</label>
-        <select id="q-radius" name="radius" defaultValue="25">
+        <select id="q-radius" name="radius" defaultValue={String(RADIUS_DEFAULT)}>
           {RADIUS_CHOICES.map((r) => (
             <option key={r} value={r}>
               {r} miles
@@ -39,6 +32,21 @@ export function SearchForm() {
           ))}
         </select>
       </div>
+      <fieldset className="search-form-types">
+        <legend>Types of massage (optional)</legend>
+        <p className="hint">Tick several to find therapists who offer every one.</p>
+        <p className="hint">
+          <Link href={`/therapists?modality=${SCIATICA_TRIO.join("&modality=")}`}>Deep tissue + myofascial release + Swedish</Link>: the
+          combination suggested for sciatica, anywhere in the country.
+        </p>
+        <div className="search-form-checks">
+          {MODALITIES.map((m) => (
+            <label key={m.slug} className="search-form-check">
+              <input type="checkbox" name="modality" value={m.slug} /> {m.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <button type="submit" className="button-primary">
         Search
       </button>

@@ -4,6 +4,7 @@ import { RedFlagNotice } from "@/components/red-flag-notice";
 import { FiltersForm } from "@/components/search/filters-form";
 import { NoResults } from "@/components/search/no-results";
 import { Pagination } from "@/components/search/pagination";
+import { FilterChip, ResultsFocus } from "@/components/search/results-focus";
 import { ResultCard } from "@/components/therapist/result-card";
 import styles from "@/components/search/search.module.css";
 import { getDb } from "@/db/client";
@@ -100,7 +101,14 @@ export default async function TherapistsPage({ searchParams }: Props) {
 
   return (
     <div className="container stack">
-      <h1>{outcome?.ok ? heading(outcome) : "Find a massage therapist"}</h1>
+      {/* After a change of results made in the page, focus goes to where the results begin
+          (or to this heading, which gives the count, when there are none to show). */}
+      <ResultsFocus search={JSON.stringify(raw)} targetId={outcome?.ok && outcome.results.length ? "results-heading" : "page-heading"} />
+      <h1 id="page-heading" tabIndex={-1}>
+        {outcome?.ok ? heading(outcome) : "Find a massage therapist"}
+      </h1>
+      {/* Positioned out of the flow (shown on focus), so right after the heading they change no spacing. */}
+      {outcome?.ok && outcome.results.length ? <SkipLinks paged={outcome.pageCount > 1} /> : null}
       {Object.keys(errors).length ? <ErrorSummary errors={errors} suggestions={outcome && !outcome.ok ? outcome.suggestions : []} params={parsed.ok ? parsed.params : undefined} /> : null}
       {parsed.ok && parsed.ignored.length ? (
         <p className="notice">Ignored unknown search parameter{parsed.ignored.length > 1 ? "s" : ""}: {parsed.ignored.join(", ")}.</p>
@@ -135,24 +143,40 @@ export default async function TherapistsPage({ searchParams }: Props) {
   );
 }
 
+/** Past the form (and, on a long page, past the results) for keyboard users; shown on focus. */
+function SkipLinks({ paged }: { paged: boolean }) {
+  return (
+    <>
+      <a className="skip-link" href="#results-heading">
+        Skip to results
+      </a>
+      {paged ? (
+        <a className="skip-link" href="#result-pages">
+          Skip to pagination
+        </a>
+      ) : null}
+    </>
+  );
+}
+
 function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> }) {
   const query = toQueryString(outcome.params);
   const filters = activeFilters(outcome.params);
   return (
     <section aria-labelledby="results-heading" className="stack">
-      <h2 id="results-heading" className="visually-hidden">
+      <h2 id="results-heading" tabIndex={-1}>
         Results
       </h2>
       {filters.length ? (
         <div className={styles.chips}>
           <p id="active-filters">Active filters (select one to remove it):</p>
           <ul aria-labelledby="active-filters">
-            {filters.map((f) => (
+            {filters.map((f, i) => (
               <li key={f.label}>
-                <Link href={`/therapists?${toQueryString(f.without)}`}>
+                <FilterChip href={`/therapists?${toQueryString(f.without)}`} index={i}>
                   <span className="visually-hidden">Remove filter: </span>
                   {f.label} <span aria-hidden="true">×</span>
-                </Link>
+                </FilterChip>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import Form from "next/form";
 import Link from "next/link";
 import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
 import { FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
@@ -23,7 +24,8 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 
 /**
  * The whole search as a plain GET form: works without JavaScript, and whatever was typed comes
- * back in the fields (from `values`) even when it was invalid.
+ * back in the fields (from `values`) even when it was invalid. With JavaScript, next/form sends
+ * it as an in-page navigation, so focus can move to the new results (see ./results-focus).
  */
 export function FiltersForm({
   values,
@@ -49,7 +51,7 @@ export function FiltersForm({
   const openMore = ["modality", "sciatica", "plan", "setting", "q", ...FLAG_FILTERS, ...PRACTICE_FIELDS].some((k) => errors[k]);
 
   return (
-    <form className={styles.filters} action="/therapists" method="get" role="search" aria-label="Search therapists">
+    <Form className={styles.filters} action="/therapists" role="search" aria-label="Search therapists">
       <div className={styles.primary}>
         <div className="field">
           <label htmlFor="f-location">ZIP code, city and state, or state</label>
@@ -168,6 +170,6 @@ export function FiltersForm({
           Apply filters
         </button>
       </details>
-    </form>
+    </Form>
   );
 }

@@ -8,7 +8,8 @@ export function Pagination({ params, page, pageCount }: { params: SearchParams; 
   const first = Math.max(1, Math.min(page - 2, pageCount - 4));
   const pages = Array.from({ length: Math.min(5, pageCount) }, (_, i) => first + i);
   return (
-    <nav aria-label="Result pages" className={styles.pagination}>
+    // The target of "Skip to pagination": focusable by script and by link, not by Tab.
+    <nav id="result-pages" tabIndex={-1} aria-label="Result pages" className={styles.pagination}>
       <ul>
         {page > 1 ? (
           <li>

@@ -5,9 +5,9 @@ async function searchFromHome(page: Page) {
   await page.goto("/");
   const form = page.getByRole("search", { name: "Find a therapist" });
   await form.getByLabel("ZIP code, city and state, or state").fill("10001");
-  await form.getByLabel("Type of massage").selectOption({ label: "Deep tissue massage" });
+  await form.getByRole("group", { name: /Types of massage/ }).getByLabel("Deep tissue massage").check();
   await form.getByRole("button", { name: "Search" }).click();
-  await expect(page).toHaveURL(/\/therapists\?location=10001&modality=deep-tissue/);
+  await expect(page).toHaveURL(/\/therapists\?location=10001&radius=25&modality=deep-tissue/);
 }
 
 const results = (page: Page) => page.getByRole("article");

@@ -5,7 +5,7 @@ test("the home page has a heading, a search form and the red flags", async ({ pa
   await expect(page.getByRole("heading", { level: 1, name: /find a massage therapist/i })).toBeVisible();
   const form = page.getByRole("search", { name: "Find a therapist" });
   await expect(form.getByLabel("ZIP code, city and state, or state")).toBeVisible();
-  await expect(form.getByLabel("Type of massage")).toBeVisible();
+  await expect(form.getByRole("group", { name: /Types of massage/ })).toBeVisible();
   await expect(form.getByRole("button", { name: "Search" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /get medical help first/i })).toBeVisible();
   await expect(page.getByText(/information, not medical advice/i)).toBeVisible();
