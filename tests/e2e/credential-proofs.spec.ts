@@ -61,7 +61,7 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   await admin.goto("/admin");
   const item = admin.getByRole("listitem").filter({ hasText: `NCBTMB certificate ${number}` });
   await expect(item.getByRole("link", { name: "certificate.png" })).toBeVisible();
-  // No NCBTMB look-up address is on file: the queue says so, never that NCBTMB publishes none.
+  // The queue links to the look-up on file for NCBTMB (its directory of board-certified therapists).
   await expect(item.getByRole("link", { name: "NCBTMB's directory of board-certified therapists (search by the therapist's ZIP code) (opens in a new tab)" })).toHaveAttribute("href", "https://www.ncbtmb.org/?geodir_search=1&stype=gd_bctherapist");
   const check = item.getByRole("form", { name: `Record the check of: NCBTMB certificate ${number}` });
   await check.getByLabel("Source (look-up address or document)").fill("the proof file seen (test)");
