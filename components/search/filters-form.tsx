@@ -1,4 +1,3 @@
-import Form from "next/form";
 import Link from "next/link";
 import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
 import { FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
@@ -24,8 +23,9 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 
 /**
  * The whole search as a plain GET form: works without JavaScript, and whatever was typed comes
- * back in the fields (from `values`) even when it was invalid. With JavaScript, next/form sends
- * it as an in-page navigation, so focus can move to the new results (see ./results-focus).
+ * back in the fields (from `values`) even when it was invalid. It loads a new page, not next/form:
+ * with next/form, sending the form unchanged fetched no new results in the browser tests
+ * (tests/e2e/search-form-url.spec.ts). Chips, paging and suggestions move focus (./results-focus).
  */
 export function FiltersForm({
   values,
@@ -51,7 +51,7 @@ export function FiltersForm({
   const openMore = ["modality", "sciatica", "plan", "setting", "q", ...FLAG_FILTERS, ...PRACTICE_FIELDS].some((k) => errors[k]);
 
   return (
-    <Form className={styles.filters} action="/therapists" role="search" aria-label="Search therapists">
+    <form className={styles.filters} action="/therapists" role="search" aria-label="Search therapists">
       <div className={styles.primary}>
         <div className="field">
           <label htmlFor="f-location">ZIP code, city and state, or state</label>
@@ -170,6 +170,6 @@ export function FiltersForm({
           Apply filters
         </button>
       </details>
-    </Form>
+    </form>
   );
 }
