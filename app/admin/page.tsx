@@ -190,7 +190,7 @@ export default async function AdminPage({ searchParams }: Props) {
                         </div>
                         <div className="field">
                           <label htmlFor={`cr-source-${key}`}>Source (look-up address or document)</label>
-                          <input id={`cr-source-${key}`} name="source" type="text" required minLength={3} maxLength={500} />
+                          <input id={`cr-source-${key}`} name="source" type="text" required minLength={3} maxLength={500} defaultValue={credentialLookup(kind).lookupUrl ?? undefined} />
                         </div>
                         <div className="field">
                           <label htmlFor={`cr-date-${key}`}>Checked on</label>

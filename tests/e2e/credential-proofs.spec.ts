@@ -1,8 +1,11 @@
-// Proof files end to end: a therapist states an NCBTMB number, a bad file is refused with a
-// message, a PNG is attached; only the owner and an administrator can download it (another
-// therapist and an anonymous visitor get 404); the administrator sees it beside the credential
-// in the queue and records the check, which deletes it; the owner gets an e-mail (the demo
-// outbox) linking to their dashboard listing.
+// Proof files and the NCBTMB check end to end: a therapist states an NCBTMB number, a bad file
+// is refused with a message, a PNG is attached; only the owner and an administrator can
+// download it (another therapist and an anonymous visitor get 404); while only claimed, the
+// "NCBTMB board certified" filter leaves the listing out unless "include self-reported" is
+// chosen; the administrator sees the proof and the look-up link beside the credential in the
+// queue and records the check, which deletes the proof; the owner gets an e-mail (the demo
+// outbox) linking to their dashboard listing; the profile shows the check and the filter now
+// finds the listing.
 import { request as playwrightRequest } from "@playwright/test";
 import { makePng } from "../helpers/proof-files";
 import { expectNoAxeViolations } from "./axe";
@@ -56,6 +59,20 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   expect((await anonymous.get(href!)).status()).toBe(404);
   await anonymous.dispose();
 
+  // Only claimed: the NCBTMB filter leaves it out unless self-reported credentials are included.
+  const listingUrl = page.url();
+  const names = async (url: string) => {
+    await page.goto(url);
+    return page.getByRole("main").getByRole("heading", { level: 3 }).allTextContents();
+  };
+  const byName = `/therapists?q=${encodeURIComponent(name)}`;
+  expect(await names(byName)).toContain(name);
+  expect(await names(`${byName}&ncbtmb=1`)).not.toContain(name);
+  expect(await names(`${byName}&ncbtmb=1&selfReported=1`)).toContain(name);
+  await page.goto(profileHref!);
+  await expect(page.getByRole("main")).toContainText("claimed, not yet checked");
+  await page.goto(listingUrl);
+
   const admin = await login.newPage(DEMO_ADMIN);
   expect((await admin.request.get(href!)).status()).toBe(200);
   await admin.goto("/admin");
@@ -86,4 +103,61 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
   // The public profile shows the check with its date and source.
   await page.goto(profileHref!);
   await expect(page.getByText(new RegExp(`Board certified \\(number ${number}\\), verified with NCBTMB on .+ \\(source: the proof file seen \\(test\\)\\)`))).toBeVisible();
+  // Checked: the NCBTMB filter now finds it without including self-reported credentials.
+  expect(await names(`${byName}&ncbtmb=1`)).toContain(name);
+});
+
+// The school's accreditation and an association membership, checked from the same queue: the
+// school item links to the Department of Education's database of accredited schools (and offers
+// it as the source); the association item says there is no look-up address on file, never that
+// none exists. Once checked, the profile says so with the source, and the filters find it.
+test("an administrator checks a school's accreditation and an association membership from the queue", async ({ page, login }, info) => {
+  await login(page, uniqueEmail("school-owner", info));
+  const suffix = `${info.project.name} ${Date.now().toString(36)}`;
+  const name = `School Journey ${suffix}`;
+  const school = `Fictional School of Massage ${suffix}`;
+  await page.getByRole("link", { name: "Create a new listing" }).click();
+  await page.getByLabel("Name shown to patients (required)").fill(name);
+  await page.getByLabel("ZIP code of your practice (required)").fill("10001");
+  await page.getByLabel("Massage school").fill(school);
+  await page.getByLabel("My school's programme is nationally accredited").check();
+  await page.getByLabel("Professional memberships").fill("AMTA");
+  await page.getByRole("button", { name: "Create listing" }).click();
+  await expect(page.getByRole("status")).toContainText("Listing created");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Published: patients can now find this listing.");
+  const profileHref = await page.getByRole("link", { name: /^\/therapists\// }).getAttribute("href");
+
+  const names = async (url: string) => {
+    await page.goto(url);
+    return page.getByRole("main").getByRole("heading", { level: 3 }).allTextContents();
+  };
+  const byName = `/therapists?q=${encodeURIComponent(name)}`;
+  expect(await names(`${byName}&accredited=1`)).not.toContain(name);
+  expect(await names(`${byName}&association=1`)).not.toContain(name);
+  expect(await names(`${byName}&accredited=1&association=1&selfReported=1`)).toContain(name);
+
+  const admin = await login.newPage(DEMO_ADMIN);
+  await admin.goto("/admin");
+  const schoolItem = admin.getByRole("listitem").filter({ hasText: `Accreditation of ${school}` });
+  const dapip = schoolItem.getByRole("link", { name: /^the U\.S\. Department of Education's Database of Accredited Postsecondary Institutions and Programs .*\(opens in a new tab\)$/ });
+  await expect(dapip).toHaveAttribute("href", "https://ope.ed.gov/dapip/");
+  const schoolCheck = schoolItem.getByRole("form", { name: `Record the check of: Accreditation of ${school}` });
+  await expect(schoolCheck.getByLabel("Source (look-up address or document)")).toHaveValue("https://ope.ed.gov/dapip/");
+  await schoolCheck.getByRole("button", { name: `Record check: Accreditation of ${school}` }).click();
+  await expect(admin.getByRole("status")).toHaveText("Check saved; the owner was told by e-mail.");
+
+  const memberItem = admin.getByRole("listitem").filter({ hasText: "Membership of AMTA" }).filter({ has: admin.getByRole("link", { name }) });
+  await expect(memberItem).toContainText("No look-up address on file for the association's member directory");
+  const memberCheck = memberItem.getByRole("form", { name: "Record the check of: Membership of AMTA" });
+  await expect(memberCheck.getByLabel("Source (look-up address or document)")).toHaveValue("");
+  await memberCheck.getByLabel("Source (look-up address or document)").fill("membership card seen (test)");
+  await memberCheck.getByRole("button", { name: "Record check: Membership of AMTA" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Check saved; the owner was told by e-mail.");
+
+  await page.goto(profileHref!);
+  const main = page.getByRole("main");
+  await expect(main).toContainText(new RegExp(`${school}, a nationally accredited programme \\(checked .*source: https://ope\\.ed\\.gov/dapip/\\)`));
+  await expect(main).toContainText(/AMTA \(membership checked .*source: membership card seen \(test\)\)/);
+  expect(await names(`${byName}&accredited=1&association=1`)).toContain(name);
 });

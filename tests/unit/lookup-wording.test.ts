@@ -55,17 +55,33 @@ describe("look-up wording", () => {
     for (const s of states.filter((x) => x.lookupUrl)) expect(verificationChecklist(s).some((item) => item.link?.href === s.lookupUrl), s.code).toBe(true);
   });
 
-  it("credential look-ups beyond the licence: an address only with the page it was seen on, on the same host", () => {
+  it("credential look-ups beyond the licence: an address only with the page it was seen on, on the same host unless that page quotes the publisher", () => {
     expect(CREDENTIAL_LOOKUPS.map((l) => l.credential).sort()).toEqual(["associations", "ncbtmb", "school"]);
     for (const l of CREDENTIAL_LOOKUPS) {
-      for (const u of [l.site, l.lookupUrl].filter((x): x is string => x !== null)) {
-        expect(u.startsWith("https://")).toBe(true);
-        expect(new URL(u).host).toBe(new URL(l.seenOn!).host);
+      if (l.site) expect(new URL(l.site).host).toBe(new URL(l.siteSeenOn!).host);
+      if (l.lookupUrl) {
+        expect(l.lookupUrl.startsWith("https://")).toBe(true);
+        if (!l.lookupQuotedFrom) expect(new URL(l.lookupUrl).host).toBe(new URL(l.lookupSeenOn!).host);
       }
     }
-    const base = { credential: "ncbtmb", organisation: "NCBTMB", lookup: "NCBTMB's certificant look-up", siteName: null, site: null };
-    expect(credentialLookupSchema.safeParse({ ...base, lookupUrl: "https://example.org/lookup", seenOn: null }).success).toBe(false);
-    expect(credentialLookupSchema.safeParse({ ...base, lookupUrl: "https://example.org/lookup", seenOn: "https://example.com/page" }).success).toBe(false);
-    expect(credentialLookupSchema.safeParse({ ...base, lookupUrl: "https://example.org/lookup", seenOn: "https://example.org/page" }).success).toBe(true);
+    // NCBTMB and the schools have a look-up; the associations' directories were never seen.
+    expect(CREDENTIAL_LOOKUPS.filter((l) => l.lookupUrl).map((l) => l.credential).sort()).toEqual(["ncbtmb", "school"]);
+    const base = {
+      credential: "ncbtmb",
+      organisation: "NCBTMB",
+      lookup: "NCBTMB's certificant look-up",
+      lookupQuotedFrom: null,
+      lookupArchivedCopy: null,
+      site: null,
+      siteName: null,
+      siteSeenOn: null,
+    };
+    const parses = (extra: object) => credentialLookupSchema.safeParse({ ...base, ...extra }).success;
+    expect(parses({ lookupUrl: "https://example.org/lookup", lookupSeenOn: null })).toBe(false);
+    expect(parses({ lookupUrl: "https://example.org/lookup", lookupSeenOn: "https://example.com/page" })).toBe(false);
+    expect(parses({ lookupUrl: "https://example.org/lookup", lookupSeenOn: "https://example.com/page", lookupQuotedFrom: "the publisher's own notice" })).toBe(true);
+    expect(parses({ lookupUrl: "https://example.org/lookup", lookupSeenOn: "https://example.org/page" })).toBe(true);
+    expect(parses({ lookupUrl: null, lookupSeenOn: null, lookupQuotedFrom: "the publisher's own notice" })).toBe(false);
+    expect(parses({ lookupUrl: null, lookupSeenOn: null, site: "https://example.org/", siteName: "Example", siteSeenOn: "https://example.com/" })).toBe(false);
   });
 });
