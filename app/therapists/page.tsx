@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RedFlagNotice } from "@/components/red-flag-notice";
 import { FiltersForm } from "@/components/search/filters-form";
+import { AreaMap } from "@/components/search/area-map";
 import { NoResults } from "@/components/search/no-results";
 import { Pagination } from "@/components/search/pagination";
 import { FilterChip, ResultsFocus } from "@/components/search/results-focus";
+import type { MapArea } from "@/lib/geo/area-map";
+import { stateName } from "@/lib/licensing/vocabulary";
+import { formatDistance } from "@/lib/therapists/vocabulary";
 import { ResultCard } from "@/components/therapist/result-card";
 import styles from "@/components/search/search.module.css";
 import { getDb } from "@/db/client";
@@ -70,7 +74,7 @@ function heading(outcome: Extract<SearchOutcome, { ok: true }>) {
 
 export default async function TherapistsPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const parsed = parseSearchParams(raw, { ignoreUnknown: true });
+  const parsed = parseSearchParams(raw, { ignoreUnknown: true, allowView: true });
   const hasQuery = parsed.ok && Object.keys(raw).some((k) => k !== "page" && raw[k]);
 
   let outcome: SearchOutcome | null = null;
@@ -132,7 +136,7 @@ export default async function TherapistsPage({ searchParams }: Props) {
         </div>
       ) : null}
       {outcome?.ok ? (
-        <Results outcome={outcome} />
+        <Results outcome={outcome} title={heading(outcome)} />
       ) : !Object.keys(errors).length && !unavailable ? (
         <>
           <p className="lead">Enter a ZIP code, a city and state, or a state to see therapists near you.</p>
@@ -159,9 +163,11 @@ function SkipLinks({ paged }: { paged: boolean }) {
   );
 }
 
-function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> }) {
+function Results({ outcome, title }: { outcome: Extract<SearchOutcome, { ok: true }>; title: string }) {
   const query = toQueryString(outcome.params);
   const filters = activeFilters(outcome.params);
+  const onMap = outcome.params.view === "map";
+  const first = (outcome.page - 1) * outcome.pageSize + 1;
   return (
     <section aria-labelledby="results-heading" className="stack">
       <h2 id="results-heading" tabIndex={-1}>
@@ -204,12 +210,29 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> })
         <>
           <p className={styles.summary}>
             Page {outcome.page} of {outcome.pageCount}, sorted by {SORT_LABELS[outcome.sort].toLowerCase()}.{" "}
-            <Link href="/guide">Before you book: what to check</Link>
+            <Link href="/guide">Before you book: what to check</Link>{" "}
+            {onMap ? (
+              <Link href={`/therapists?${toQueryString({ ...outcome.params, view: undefined })}`}>Hide the map</Link>
+            ) : (
+              <Link href={`/therapists?${toQueryString({ ...outcome.params, view: "map" })}`}>Show these results on a map</Link>
+            )}
           </p>
-          <ol className={styles.results} start={(outcome.page - 1) * outcome.pageSize + 1}>
-            {outcome.results.map((r) => (
+          {onMap ? (
+            <AreaMap
+              title={`Map: ${title}, page ${outcome.page}.`}
+              area={mapArea(outcome)}
+              points={outcome.results.map((r, i) => ({
+                number: first + i,
+                label: `${r.displayName}${r.distanceMiles !== null ? `, ${formatDistance(r.distanceMiles)}` : ""}`,
+                href: `${r.url}${query ? `?from=${encodeURIComponent(query)}` : ""}`,
+                zip: r.zip,
+              }))}
+            />
+          ) : null}
+          <ol className={styles.results} start={first}>
+            {outcome.results.map((r, i) => (
               <li key={r.slug}>
-                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} />
+                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} number={onMap ? first + i : undefined} />
               </li>
             ))}
           </ol>
@@ -218,4 +241,12 @@ function Results({ outcome }: { outcome: Extract<SearchOutcome, { ok: true }> })
       ) : null}
     </section>
   );
+}
+
+/** The area a results map shows: the searched circle, the searched state, or just the results. */
+function mapArea(outcome: Extract<SearchOutcome, { ok: true }>): MapArea {
+  const l = outcome.location;
+  if (l?.kind === "point") return { kind: "circle", latitude: l.latitude, longitude: l.longitude, radiusMiles: radiusOf(outcome.params) };
+  if (l?.kind === "state") return { kind: "state", name: stateName(l.state) };
+  return { kind: "points" };
 }

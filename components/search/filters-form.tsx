@@ -52,6 +52,8 @@ export function FiltersForm({
 
   return (
     <form className={styles.filters} action="/therapists" role="search" aria-label="Search therapists">
+      {/* A new search keeps the map if it was shown. */}
+      {one(values.view) === "map" ? <input type="hidden" name="view" value="map" /> : null}
       <div className={styles.primary}>
         <div className="field">
           <label htmlFor="f-location">ZIP code, city and state, or state</label>

@@ -3,7 +3,7 @@
 // criteria are met, with the full checklist and the other facts one tap away. The words
 // (labels, licence notes, criteria) are the profile page's.
 import Link from "next/link";
-import { formatAccepting, formatPrice, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
+import { formatAccepting, formatDistance, formatPrice, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
 import { stateName } from "@/lib/licensing/vocabulary";
 import type { SearchResult } from "@/lib/therapists/search-result";
 import { CriteriaChecklist } from "./criteria-checklist";
@@ -18,9 +18,11 @@ type Props = {
   searchQuery: string;
   /** The modalities the search asked for: named first, so the card shows why it matched. */
   searched?: readonly string[];
+  /** Its number on the map, shown beside the name when the map is (the list is an <ol>, so it is not read twice). */
+  number?: number;
 };
 
-export function ResultCard({ result, searchQuery, searched = [] }: Props) {
+export function ResultCard({ result, searchQuery, searched = [], number }: Props) {
   const id = `r-${result.slug}`;
   const href = `${result.url}${searchQuery ? `?from=${encodeURIComponent(searchQuery)}` : ""}`;
   const price = formatPrice(result.price);
@@ -31,6 +33,11 @@ export function ResultCard({ result, searchQuery, searched = [] }: Props) {
     <article className={styles.card} aria-labelledby={`${id}-name`}>
       <div className={styles.cardHead}>
         <h3 id={`${id}-name`} className={styles.cardName}>
+          {number !== undefined ? (
+            <span className={styles.number} aria-hidden="true">
+              {number}
+            </span>
+          ) : null}
           <Link href={href}>{result.displayName}</Link>
         </h3>
         {result.isDemo ? <span className={styles.demo}>Demo (fictional)</span> : null}
@@ -38,7 +45,7 @@ export function ResultCard({ result, searchQuery, searched = [] }: Props) {
       {result.practiceName ? <p className={styles.practice}>{result.practiceName}</p> : null}
       <p className={styles.where}>
         {result.city}, {result.state}
-        {result.distanceMiles !== null ? <> &middot; {result.distanceMiles.toFixed(1)} miles away</> : null} &middot; {price ?? "Price not stated"}
+        {result.distanceMiles !== null ? <> &middot; {formatDistance(result.distanceMiles)}</> : null} &middot; {price ?? "Price not stated"}
       </p>
       <dl className={styles.facts}>
         <div>

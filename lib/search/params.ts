@@ -84,6 +84,9 @@ export const searchSchema = z.object({
   sort: z.enum(SORTS, { error: "use nearest, best, name or price" }).optional(),
   page: wholeNumber("page", 1, PAGE_MAX).default(1),
   pageSize: wholeNumber("pageSize", 1, PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+  // The results page only (the API answers with data, not views): show the page's results on a
+  // map of the searched area above the list.
+  view: z.enum(["list", "map"], { error: "use list or map" }).optional(),
 });
 
 export type SearchParams = z.infer<typeof searchSchema>;
@@ -111,13 +114,13 @@ export type ParsedSearch =
  * repeated parameters are errors for the API; the page passes `ignoreUnknown` and says which
  * it ignored.
  */
-export function parseSearchParams(raw: RawParams, options: { ignoreUnknown?: boolean; allowPageSize?: boolean } = {}): ParsedSearch {
+export function parseSearchParams(raw: RawParams, options: { ignoreUnknown?: boolean; allowPageSize?: boolean; allowView?: boolean } = {}): ParsedSearch {
   const fieldErrors: FieldErrors = {};
   const values: Record<string, string | string[]> = {};
   const ignored: string[] = [];
   for (const [key, list] of entries(raw)) {
     const nonEmpty = list.filter((v) => v.trim() !== "");
-    const known = KNOWN.has(key) && (key !== "pageSize" || options.allowPageSize);
+    const known = KNOWN.has(key) && (key !== "pageSize" || options.allowPageSize) && (key !== "view" || options.allowView);
     if (!known) {
       if (options.ignoreUnknown) ignored.push(key.slice(0, 40));
       else fieldErrors[key.slice(0, 40)] = ["unknown parameter"];
@@ -178,5 +181,6 @@ export function toQueryString(p: Partial<SearchParams>, options: { includePageSi
   if (p.sort) qs.set("sort", p.sort);
   if (p.page && p.page > 1) qs.set("page", String(p.page));
   if (options.includePageSize && p.pageSize && p.pageSize !== PAGE_SIZE_DEFAULT) qs.set("pageSize", String(p.pageSize));
+  if (p.view === "map") qs.set("view", "map");
   return qs.toString();
 }

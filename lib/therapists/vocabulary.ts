@@ -139,3 +139,6 @@ export function formatSetting(s: { inClinic: boolean; mobile: boolean }): string
 export const formatYesNo = (v: boolean) => (v ? "Yes" : "No");
 
 export const formatAccepting = (accepting: boolean) => (accepting ? "Accepting new clients" : "Not accepting new clients");
+
+/** "3.0 miles away": a result's distance, as its card and its map marker say it. */
+export const formatDistance = (miles: number) => `${miles.toFixed(1)} miles away`;
