@@ -2,6 +2,7 @@
 // view the profile page and the dashboard preview both render, so the preview is exactly what
 // patients read. Profile text is untrusted: it is only ever rendered as text (React escapes
 // it), and the website link only ever points at http(s).
+import { mapAppLinks } from "@/lib/geo/map-links";
 import Link from "next/link";
 import type { PublicProfile } from "@/lib/therapists/public-profile";
 import { associationsWords, schoolWords } from "@/lib/criteria";
@@ -200,6 +201,18 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
               ) : null}
               {p.location.city}, {p.location.state} {p.location.zip}
             </address>
+            <p>
+              Open in a maps app:{" "}
+              {mapAppLinks(p.location).map((l, i) => (
+                <span key={l.href}>
+                  {i > 0 ? ", " : null}
+                  <a href={l.href} rel="noopener noreferrer">
+                    {l.label}
+                  </a>
+                </span>
+              ))}
+              . These open another site, which then sees this address; nothing is sent to it before you choose one.
+            </p>
             {locationNote}
             <dl className={styles.facts}>
               <dt>Sessions</dt>

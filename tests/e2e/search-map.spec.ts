@@ -41,6 +41,9 @@ test("results on a private map: markers match the list, work by keyboard, and no
   const second = (await cards.nth(1).getByRole("heading", { level: 3 }).getByRole("link").textContent())!.trim();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(second);
+  // The profile offers map apps as plain links: nothing is loaded from them (checked at the end).
+  await expect(page.getByRole("link", { name: "Google Maps" })).toHaveAttribute("href", /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=.+/);
+  await expect(page.getByRole("link", { name: "OpenStreetMap (the ZIP code's centre)" })).toHaveAttribute("href", /^https:\/\/www\.openstreetmap\.org\/\?mlat=/);
 
   // A new search from the form keeps the map; "Hide the map" removes it.
   await page.goBack();

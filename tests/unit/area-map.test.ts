@@ -56,3 +56,14 @@ describe("the results map", () => {
     expect(JSON.stringify(a)).not.toMatch(/https?:/);
   });
 });
+
+describe("open in a maps app", () => {
+  it("links to the address (Google Maps) and to the listing's position (OpenStreetMap), nothing else", async () => {
+    const { mapAppLinks } = await import("@/lib/geo/map-links");
+    const links = mapAppLinks({ addressLine: "12 Main St & Co", city: "Lawrence", state: "KS", zip: "66044", latitude: 38.97172, longitude: -95.23525 });
+    expect(links).toEqual([
+      { label: "Google Maps", href: "https://www.google.com/maps/search/?api=1&query=12%20Main%20St%20%26%20Co%2C%20Lawrence%2C%20KS%2066044" },
+      { label: "OpenStreetMap (the ZIP code's centre)", href: "https://www.openstreetmap.org/?mlat=38.97172&mlon=-95.23525#map=14/38.97172/-95.23525" },
+    ]);
+  });
+});
