@@ -500,3 +500,44 @@ export type ListingClaim = typeof listingClaims.$inferSelect;
 export type ListingReport = typeof listingReports.$inferSelect;
 export type ProfileRevision = typeof profileRevisions.$inferSelect;
 export type CredentialProof = typeof credentialProofs.$inferSelect;
+
+// Photos a therapist shows patients: one portrait and up to 4 practice photos, each with the
+// alt text the therapist wrote. The upload itself is never kept: lib/photos/process.ts decodes
+// it, re-encodes it at each width (metadata, location included, dropped) and only those
+// variants are stored, in the database so that several app servers share them.
+export const photoKind = pgEnum("photo_kind", ["portrait", "practice"]);
+
+export const therapistPhotos = pgTable(
+  "therapist_photos",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    kind: photoKind("kind").notNull(),
+    alt: text("alt").notNull(),
+    /** Size of the largest stored variant, for the page's width and height attributes. */
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    uploadedById: text("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("therapist_photos_therapist_idx").on(t.therapistId, t.kind, t.createdAt),
+    uniqueIndex("therapist_photos_one_portrait").on(t.therapistId).where(sql`${t.kind} = 'portrait'`),
+    check("therapist_photos_alt", sql`char_length(${t.alt}) between 3 and 200`),
+  ],
+);
+
+export const photoVariants = pgTable(
+  "photo_variants",
+  {
+    photoId: uuid("photo_id")
+      .notNull()
+      .references(() => therapistPhotos.id, { onDelete: "cascade" }),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.photoId, t.width] }), check("photo_variants_size", sql`octet_length(${t.data}) between 1 and 2000000`)],
+);

@@ -12,6 +12,8 @@ import { formatDistance } from "@/lib/therapists/vocabulary";
 import { ResultCard } from "@/components/therapist/result-card";
 import styles from "@/components/search/search.module.css";
 import { getDb } from "@/db/client";
+import { listPortraitsBySlug, type PhotoMeta } from "@/db/queries/photos";
+import { toPhoto } from "@/lib/photos/photo-urls";
 import { isTemporaryDatabaseFailure } from "@/db/unavailable";
 import { activeFilters, radiusOf } from "@/lib/search/filters";
 import { searchFieldAnchor, searchFieldLabel } from "@/lib/search/field-labels";
@@ -82,10 +84,12 @@ export default async function TherapistsPage({ searchParams }: Props) {
   // holding what was typed, rather than an error page (and without needing JavaScript).
   let unavailable = false;
   let choices: StatedChoices | undefined;
+  let portraits = new Map<string, PhotoMeta>();
   if (parsed.ok && hasQuery) {
     try {
       const db = await getDb();
       [outcome, choices] = await Promise.all([runSearch(db, parsed.params), statedChoices(db)]);
+      if (outcome.ok) portraits = await listPortraitsBySlug(db, [...outcome.results, ...(outcome.noResults?.nearest ?? [])].map((r) => r.slug));
     } catch (error) {
       if (!isTemporaryDatabaseFailure(error)) throw error;
       console.error("[search page] the database is unavailable:", error);
@@ -136,7 +140,7 @@ export default async function TherapistsPage({ searchParams }: Props) {
         </div>
       ) : null}
       {outcome?.ok ? (
-        <Results outcome={outcome} title={heading(outcome)} />
+        <Results outcome={outcome} title={heading(outcome)} portraits={portraits} />
       ) : !Object.keys(errors).length && !unavailable ? (
         <>
           <p className="lead">Enter a ZIP code, a city and state, or a state to see therapists near you.</p>
@@ -163,7 +167,11 @@ function SkipLinks({ paged }: { paged: boolean }) {
   );
 }
 
-function Results({ outcome, title }: { outcome: Extract<SearchOutcome, { ok: true }>; title: string }) {
+function Results({ outcome, title, portraits }: { outcome: Extract<SearchOutcome, { ok: true }>; title: string; portraits: ReadonlyMap<string, PhotoMeta> }) {
+  const portrait = (slug: string) => {
+    const p = portraits.get(slug);
+    return p ? toPhoto(p) : undefined;
+  };
   const query = toQueryString(outcome.params);
   const filters = activeFilters(outcome.params);
   const onMap = outcome.params.view === "map";
@@ -194,7 +202,7 @@ function Results({ outcome, title }: { outcome: Extract<SearchOutcome, { ok: tru
           <ol className={styles.results}>
             {outcome.noResults.nearest.map((r) => (
               <li key={r.slug}>
-                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} />
+                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} portrait={portrait(r.slug)} />
               </li>
             ))}
           </ol>
@@ -232,7 +240,7 @@ function Results({ outcome, title }: { outcome: Extract<SearchOutcome, { ok: tru
           <ol className={styles.results} start={first}>
             {outcome.results.map((r, i) => (
               <li key={r.slug}>
-                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} number={onMap ? first + i : undefined} />
+                <ResultCard result={r} searchQuery={query} searched={outcome.params.modality} number={onMap ? first + i : undefined} portrait={portrait(r.slug)} />
               </li>
             ))}
           </ol>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { formatAccepting, formatDistance, formatPrice, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
 import { stateName } from "@/lib/licensing/vocabulary";
 import type { SearchResult } from "@/lib/therapists/search-result";
+import type { Photo } from "@/lib/photos/photo-urls";
 import { CriteriaChecklist } from "./criteria-checklist";
 import { LicenseNotes } from "./license-note";
 import styles from "./result-card.module.css";
@@ -20,9 +21,11 @@ type Props = {
   searched?: readonly string[];
   /** Its number on the map, shown beside the name when the map is (the list is an <ol>, so it is not read twice). */
   number?: number;
+  /** The therapist's portrait, if they added one (cards show no initials, to stay compact). */
+  portrait?: Photo;
 };
 
-export function ResultCard({ result, searchQuery, searched = [], number }: Props) {
+export function ResultCard({ result, searchQuery, searched = [], number, portrait }: Props) {
   const id = `r-${result.slug}`;
   const href = `${result.url}${searchQuery ? `?from=${encodeURIComponent(searchQuery)}` : ""}`;
   const price = formatPrice(result.price);
@@ -32,6 +35,11 @@ export function ResultCard({ result, searchQuery, searched = [], number }: Props
   return (
     <article className={styles.card} aria-labelledby={`${id}-name`}>
       <div className={styles.cardHead}>
+        {portrait ? (
+          // Sizes made at upload (see components/therapist/photos.tsx), so not next/image.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img className={styles.portrait} src={portrait.src} srcSet={portrait.srcset} sizes="48px" width={48} height={48} alt={portrait.alt} loading="lazy" decoding="async" />
+        ) : null}
         <h3 id={`${id}-name`} className={styles.cardName}>
           {number !== undefined ? (
             <span className={styles.number} aria-hidden="true">

@@ -16,7 +16,7 @@ import {
   SCIATICA_LABELS,
 } from "@/lib/therapists/vocabulary";
 import { CriteriaChecklist } from "./criteria-checklist";
-import { InitialsAvatar } from "./initials-avatar";
+import { PracticePhotos, Portrait } from "./photos";
 import { LicenseNotes } from "./license-note";
 import styles from "./therapist.module.css";
 
@@ -59,7 +59,7 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
   return (
     <>
       <section className={styles.header} aria-labelledby="profile-name">
-        <InitialsAvatar name={p.displayName} />
+        <Portrait name={p.displayName} photo={p.photos.find((x) => x.kind === "portrait")} />
         <div>
           <Name id="profile-name" className={styles.name}>
             {p.displayName}
@@ -213,6 +213,7 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
               ))}
               . These open another site, which then sees this address; nothing is sent to it before you choose one.
             </p>
+            <PracticePhotos photos={p.photos.filter((x) => x.kind === "practice")} />
             {locationNote}
             <dl className={styles.facts}>
               <dt>Sessions</dt>

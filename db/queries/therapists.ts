@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { licenses, modalities, therapists } from "../schema";
+import { listPhotos } from "./photos";
 import { listStateRules } from "./states";
 
 export const METRES_PER_MILE = 1609.344;
@@ -40,10 +41,11 @@ export async function getPublishedTherapistBySlug(db: Db, { slug }: { slug: stri
 
   const ruleStates = [...new Set([therapist.state, ...licenceRows.map((l) => l.state)])];
   const stateRules = await listStateRules(db, { codes: ruleStates });
+  const photos = await listPhotos(db, [therapist.id]);
 
   // Owner and internal bookkeeping never leave the data layer.
   const { ownerId: _ownerId, version: _version, ...publicFields } = therapist;
-  return { ...publicFields, modalities: modalityRows, licenses: licenceRows, stateRules };
+  return { ...publicFields, modalities: modalityRows, licenses: licenceRows, stateRules, photos };
 }
 
 export type PublishedProfile = NonNullable<Awaited<ReturnType<typeof getPublishedTherapistBySlug>>>;

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { getListingForEdit } from "@/db/queries/listings";
+import { listPhotos } from "@/db/queries/photos";
 import { listStateRules } from "@/db/queries/states";
 import { MODALITIES } from "@/db/reference/modalities";
 import { toPublicProfile, type PublicProfile } from "./public-profile";
@@ -16,5 +17,6 @@ export async function previewListing(db: Db, { therapist: t, licenses }: Listing
     modalities: MODALITIES.filter((m) => t.modalitySlugs.includes(m.slug)),
     licenses,
     stateRules: await listStateRules(db, { codes: [...new Set([t.state, ...licenses.map((l) => l.state)])] }),
+    photos: await listPhotos(db, [t.id]),
   });
 }

@@ -3,6 +3,7 @@
 // with the six criteria and the licence notes worked out. `PublicProfile` is its z.infer.
 import { z } from "zod";
 import { confirmationDue, confirmationWords } from "./confirmation";
+import { photoSchema, toPhoto } from "@/lib/photos/photo-urls";
 import { CRITERION_KEYS, CRITERION_STATUSES, credentialFacts, credentialWords, evaluateCriteria, type CheckStatus } from "@/lib/criteria";
 
 const CHECK_STATUSES = ["self_reported", "checked", "unconfirmed"] as const;
@@ -104,6 +105,7 @@ export const publicProfileSchema = z
     confirmedCurrent: z
       .object({ at: isoDateTime.nullable(), due: z.boolean(), text: z.string() })
       .describe("When the therapist last confirmed the listing is current (null: never); due after 12 months"),
+    photos: z.array(photoSchema).describe("The portrait (first, if any) and up to 4 practice photos, served by this site"),
   })
   .meta({ id: "PublicProfile" });
 
@@ -167,6 +169,8 @@ export type ProfileSource = {
   /** Absent in sources that do not read it (the dashboard's preview of a new listing). */
   confirmedCurrentAt?: Date | null;
   stateRules: readonly StateRule[];
+  /** The listing's photos (db/queries/photos.ts listPhotos), portrait first. */
+  photos?: readonly Parameters<typeof toPhoto>[0][];
 };
 
 export function toPublicProfile(p: ProfileSource): PublicProfile {
@@ -255,5 +259,6 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
       due: confirmationDue(p.confirmedCurrentAt ?? null),
       text: confirmationWords(p.confirmedCurrentAt ?? null),
     },
+    photos: (p.photos ?? []).map(toPhoto),
   };
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getListingForEdit } from "@/db/queries/listings";
+import { listPhotos } from "@/db/queries/photos";
 import { listProofs } from "@/db/queries/proofs";
 import { listRevisions } from "@/db/queries/revisions";
 import { requireUser } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ import { uuidSchema } from "@/lib/validation/therapist-profile";
 import { confirmationDue } from "@/lib/therapists/confirmation";
 import { confirmCurrentAction, requestReviewAction, setPublishedAction } from "../../actions";
 import { CredentialProofs } from "../../_components/credential-proofs";
+import { ListingPhotos } from "../../_components/listing-photos";
 import { ListingPreview } from "../../_components/listing-preview";
 import { RevisionHistory } from "../../_components/revision-history";
 import styles from "../../dashboard.module.css";
@@ -29,6 +31,8 @@ export default async function ListingPage({ params, searchParams }: Props) {
   if (!listing) notFound();
   const revisions = (await listRevisions(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const proofs = (await listProofs(db, { therapistId: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
+  // getListingForEdit above already checked that the listing is the user's (or they are an administrator).
+  const photos = await listPhotos(db, [id.data]);
   const t = listing.therapist;
   const preview = await previewListing(db, listing);
   const q = await searchParams;
@@ -131,6 +135,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
         </form>
       </section>
       <CredentialProofs listingId={t.id} listing={listing} proofs={proofs} notice={q.proof} />
+      <ListingPhotos listingId={t.id} photos={photos} notice={q.photo} typedAlt={q.alt} />
       <ListingPreview profile={preview} />
       <RevisionHistory revisions={revisions} />
     </div>
