@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists } from "../schema";
+import { CRITERIA_SCORE_LEVELS, licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists } from "../schema";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
@@ -170,7 +170,8 @@ function orderFor(c: SearchCriteria): SQL[] {
   return [score, ...distance, asc(name), asc(t.id)];
 }
 
-const SCORE_LEVELS = [6, 5, 4, 3, 2, 1, 0];
+/** The criteria-score levels "best match" walks, highest first (the list lives in db/schema.ts). */
+const SCORE_LEVELS = [...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a);
 
 /**
  * Nearest first through the GiST index: PostgreSQL reads a nearest-first (`<->`) scan only
@@ -190,6 +191,53 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
   );
   const order = c.sort === "nearest" ? sql`d, id` : sql`s desc, d, n, id`;
   return sql`select id, s, d from (${sql.join(scans, sql` union all `)}) k order by ${order}`;
+}
+
+/**
+ * Runs the nearest-first scans as PostgreSQL must run them to stop after the page: each an
+ * ordered GiST walk (Index Cond: the radius's box, so the walk ends at the radius; Order By:
+ * earth <-> centre; the other filters tested on the way). Left to itself, the planner guesses
+ * about 1,000 rows for any box, prefers a bitmap plan that ANDs the box with the modality's GIN
+ * index, and then reads and sorts every candidate in the box (tens of thousands of random page
+ * reads at national scale: docs/benchmarks.md). Turning bitmap scans off for this one statement
+ * leaves the ordered walk as the cheapest plan. Unless `walk` is false: then the planner
+ * chooses (see walkIsShort).
+ */
+async function withNearestPlan<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>): Promise<T> {
+  if (!walk) return run(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_bitmapscan = off`);
+    const result = await run(tx as unknown as Db);
+    // Back to the session's setting, in case this ran inside a caller's transaction.
+    await tx.execute(sql`set local enable_bitmapscan to default`);
+    return result;
+  });
+}
+
+const runNearestScans = (db: Db, query: SQL, walk: boolean) =>
+  withNearestPlan(db, walk, async (d) => rowsOf<{ id: string; s: number; d: number }>(await d.execute(query)));
+
+/**
+ * Whether the nearest-first walk is expected to fill the page soon: the planner's own estimate
+ * of the share of published therapists passing the filters other than the radius (from the
+ * column statistics: modalities, flags) says how many rows the walk reads per match. When
+ * matches are rare (fewer than 1 in WALK_MAX_ROWS_PER_FETCH / fetch), a walk could read every
+ * row in the radius one random page at a time, and the bitmap plan, which narrows by the
+ * indexes first, is the safer choice.
+ */
+const WALK_MAX_ROWS = 4000;
+async function walkIsShort(db: Db, otherConditions: SQL[], fetch: number): Promise<boolean> {
+  if (otherConditions.length === 0) return true;
+  const [plan, total] = await Promise.all([
+    db.execute(sql`explain (format json) select 1 from ${t} where ${and(published, ...otherConditions)}`),
+    db.execute(sql`select reltuples::float8 as n from pg_class where oid = 'therapists'::regclass`),
+  ]);
+  const json = Object.values(rowsOf<Record<string, unknown>>(plan)[0] ?? {})[0];
+  const parsed = (typeof json === "string" ? JSON.parse(json) : json) as { Plan: { "Plan Rows": number } }[];
+  const rows = Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0);
+  if (rows <= 0) return true;
+  const share = parsed[0]!.Plan["Plan Rows"] / rows;
+  return fetch / Math.max(share, 1e-9) <= WALK_MAX_ROWS;
 }
 
 /** Other orders: only the ids, so that a covering index is read without the table. */
@@ -212,8 +260,10 @@ const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result
 async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<string[]> {
   if (!usesNearestScans(c)) return (await orderedIds(db, c, conditions)).map((r) => r.id);
   const wanted = c.offset + c.limit;
+  const others = [...searchConditions({ ...c, near: undefined }).values()];
+  const walk = await walkIsShort(db, others, Math.max(2 * wanted, wanted + 50));
   for (let fetch = Math.max(2 * wanted, wanted + 50); ; fetch *= 4) {
-    const rows = rowsOf<{ id: string; s: number; d: number }>(await db.execute(nearestScans(c, conditions, fetch))).map((r) => ({
+    const rows = (await runNearestScans(db, nearestScans(c, conditions, fetch), walk)).map((r) => ({
       id: r.id,
       s: Number(r.s),
       d: Number(r.d),
@@ -278,13 +328,18 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
 export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
   const conditions = [...searchConditions(c).values()];
   const wanted = c.offset + c.limit;
-  const page = usesNearestScans(c) ? nearestScans(c, conditions, Math.max(2 * wanted, wanted + 50)) : orderedIds(db, c, conditions).getSQL();
-  const plan = async (query: SQL) =>
-    rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers, costs off) ${query}`))
+  const fetch = Math.max(2 * wanted, wanted + 50);
+  const plan = async (d: Db, query: SQL) =>
+    rowsOf<Record<string, string>>(await d.execute(sql`explain (analyze, buffers, costs off) ${query}`))
       .map((r) => Object.values(r)[0])
       .join("\n");
+  let page: string;
+  if (usesNearestScans(c)) {
+    const walk = await walkIsShort(db, [...searchConditions({ ...c, near: undefined }).values()], fetch);
+    page = `(${walk ? "nearest-first walk" : "rare matches: the planner's choice"})\n${await withNearestPlan(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
+  } else page = await plan(db, orderedIds(db, c, conditions).getSQL());
   const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
-  return `-- page\n${await plan(page)}\n-- count (up to ${COUNT_CAP + 1})\n${await plan(sql`select count(*) from (${count}) m`)}`;
+  return `-- page\n${page}\n-- count (up to ${COUNT_CAP + 1})\n${await plan(db, sql`select count(*) from (${count}) m`)}`;
 }
 
 export type SearchOptions = { /** Count exactly up to this many matches, estimate beyond (tests lower it). */ exactUpTo?: number };
