@@ -141,15 +141,32 @@ export type MatchCount = { count: number; estimated: boolean };
  * 1-in-16 sample (the sampled matches times 16, to two significant figures). On uniformly
  * mixed rows the estimate's relative error is about 1/sqrt(count / 16): 13% at 1,000 matches,
  * 4% at 10,000.
+ *
+ * The sample is counted first, from its covering indexes alone (migration
+ * covering_sample_indexes): cheap. The exact count (up to `exactUpTo` + 1 matches, read from the
+ * table) is skipped when the sample already settles it: when more sampled rows match than
+ * `exactUpTo` (the sample is a subset: certain), or when at least 64 sampled rows match and they
+ * stand for twice `exactUpTo` or more (from 1,000 matches or fewer, a 1-in-16 sample holds 126 or
+ * more, twice its mean and over 8 standard deviations above it, in about one case in 10^11; with
+ * a lower threshold, 64 sampled rows are more than the threshold itself: certain).
  */
 export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO): Promise<MatchCount> {
+  const sampled = await sampleCount(db, conditions);
+  const estimate = () => ({ count: Math.max(roughly(sampled * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true });
+  if (sampled > exactUpTo || (sampled >= 64 && sampled * SAMPLE_FACTOR >= 2 * (exactUpTo + 1))) return estimate();
   const exact = await countMatches(db, conditions, exactUpTo);
-  if (exact <= exactUpTo) return { count: exact, estimated: false };
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(t)
-    .where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions));
-  return { count: Math.max(roughly((row?.n ?? 0) * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true };
+  return exact <= exactUpTo ? { count: exact, estimated: false } : estimate();
+}
+
+/** Matches among the 1-in-16 sample, read from its covering indexes (bitmap plans off: they read the table). */
+async function sampleCount(db: Db, conditions: SQL[]): Promise<number> {
+  const [row] = await withoutBitmapScans(db, true, (d) =>
+    d
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(t)
+      .where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)),
+  );
+  return row?.n ?? 0;
 }
 
 // The order of every search (the results must never change with the query's plan):
@@ -177,8 +194,11 @@ const SCORE_LEVELS = [...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a);
  * Nearest first through the GiST index: PostgreSQL reads a nearest-first (`<->`) scan only
  * when the ORDER BY is that distance alone, so each scan takes the `fetch` nearest rows and
  * the outer query sorts them with the tie-breakers. For best match, one scan per criteria
- * score (a partial index each), highest score first. The caller checks that no row tied with
- * the page's last one was left out (see pageIds).
+ * score (a partial index each), highest score first, and the first `fetch` rows of them in
+ * that order: PostgreSQL runs the scans one after the other and stops as soon as it has
+ * `fetch` rows, so lower levels are not read at all when higher ones fill the page. Every level
+ * before the last one read is then complete; the caller checks that no row tied with the page's
+ * last one was cut from the last (see pageIds).
  */
 function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) {
   const levels: (number | null)[] = c.sort === "nearest" ? [null] : SCORE_LEVELS;
@@ -190,7 +210,7 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
          order by ${distance} limit ${fetch})`,
   );
   const order = c.sort === "nearest" ? sql`d, id` : sql`s desc, d, n, id`;
-  return sql`select id, s, d from (${sql.join(scans, sql` union all `)}) k order by ${order}`;
+  return sql`select id, s, d from (select * from (${sql.join(scans, sql` union all `)}) u limit ${fetch}) k order by ${order}`;
 }
 
 /**
@@ -203,19 +223,21 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
  * leaves the ordered walk as the cheapest plan. Unless `walk` is false: then the planner
  * chooses (see walkIsShort).
  */
-async function withNearestPlan<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>): Promise<T> {
-  if (!walk) return run(db);
+async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_bitmapscan = off`);
+    // One process reads the scans in order (a parallel append would interleave the levels).
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    if (walk) await tx.execute(sql`set local enable_bitmapscan = off`);
     const result = await run(tx as unknown as Db);
-    // Back to the session's setting, in case this ran inside a caller's transaction.
-    await tx.execute(sql`set local enable_bitmapscan to default`);
+    // Back to the session's settings, in case this ran inside a caller's transaction.
+    await tx.execute(sql`set local max_parallel_workers_per_gather to default`);
+    if (walk) await tx.execute(sql`set local enable_bitmapscan to default`);
     return result;
   });
 }
 
 const runNearestScans = (db: Db, query: SQL, walk: boolean) =>
-  withNearestPlan(db, walk, async (d) => rowsOf<{ id: string; s: number; d: number }>(await d.execute(query)));
+  withoutBitmapScans(db, walk, async (d) => rowsOf<{ id: string; s: number; d: number }>(await d.execute(query)));
 
 /**
  * Whether the nearest-first walk is expected to fill the page soon: the planner's own estimate
@@ -268,15 +290,12 @@ async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<st
       s: Number(r.s),
       d: Number(r.d),
     }));
-    // A scan that stopped at `fetch` rows may have left out rows at exactly its last distance.
-    // That matters only if the page's last row is in that scan at that distance (rows of a
-    // higher score are all read: a level that stopped would have filled the page itself).
+    // Reading stopped at `fetch` rows: the last level read (the lowest score in `rows`) may have
+    // left out rows at exactly its last distance. That matters only if the page's last row is in
+    // that level at that distance (the levels before it were read to their end).
     const last = rows[wanted - 1];
-    if (last) {
-      const level = rows.filter((r) => r.s === last.s);
-      const furthest = Math.max(...level.map((r) => r.d));
-      if (level.length === fetch && furthest === last.d) continue;
-    }
+    const cut = rows[rows.length - 1];
+    if (last && cut && rows.length === fetch && cut.s === last.s && cut.d === last.d) continue;
     return rows.slice(c.offset, wanted).map((r) => r.id);
   }
 }
@@ -336,7 +355,7 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
   let page: string;
   if (usesNearestScans(c)) {
     const walk = await walkIsShort(db, [...searchConditions({ ...c, near: undefined }).values()], fetch);
-    page = `(${walk ? "nearest-first walk" : "rare matches: the planner's choice"})\n${await withNearestPlan(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
+    page = `(${walk ? "nearest-first walk" : "rare matches: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
   } else page = await plan(db, orderedIds(db, c, conditions).getSQL());
   const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
   return `-- page\n${page}\n-- count (up to ${COUNT_CAP + 1})\n${await plan(db, sql`select count(*) from (${count}) m`)}`;
