@@ -153,10 +153,13 @@ export type MatchCount = { count: number; estimated: boolean };
 export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO): Promise<MatchCount> {
   const sampled = await sampleCount(db, conditions);
   const estimate = () => ({ count: Math.max(roughly(sampled * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true });
-  if (sampled > exactUpTo || (sampled >= 64 && sampled * SAMPLE_FACTOR >= 2 * (exactUpTo + 1))) return estimate();
+  if (sampleSettles(sampled, exactUpTo)) return estimate();
   const exact = await countMatches(db, conditions, exactUpTo);
   return exact <= exactUpTo ? { count: exact, estimated: false } : estimate();
 }
+
+const sampleSettles = (sampled: number, exactUpTo: number) =>
+  sampled > exactUpTo || (sampled >= 64 && sampled * SAMPLE_FACTOR >= 2 * (exactUpTo + 1));
 
 /** Matches among the 1-in-16 sample, read from its covering indexes (bitmap plans off: they read the table). */
 async function sampleCount(db: Db, conditions: SQL[]): Promise<number> {
@@ -357,8 +360,14 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
     const walk = await walkIsShort(db, [...searchConditions({ ...c, near: undefined }).values()], fetch);
     page = `(${walk ? "nearest-first walk" : "rare matches: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
   } else page = await plan(db, orderedIds(db, c, conditions).getSQL());
-  const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
-  return `-- page\n${page}\n-- count (up to ${COUNT_CAP + 1})\n${await plan(db, sql`select count(*) from (${count}) m`)}`;
+  const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
+  const sampled = await sampleCount(db, conditions);
+  let out = `-- page\n${page}\n-- count: the 1-in-16 sample (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
+  if (!sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
+    const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
+    out += `\n-- count: exact (up to ${COUNT_CAP + 1})\n${await plan(db, sql`select count(*) from (${count}) m`)}`;
+  }
+  return out;
 }
 
 export type SearchOptions = { /** Count exactly up to this many matches, estimate beyond (tests lower it). */ exactUpTo?: number };
