@@ -8,6 +8,7 @@ import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Sql, TransactionSql } from "postgres";
 import type { Db } from "./client";
+import { licenses, therapistModalities, therapists } from "./schema";
 
 export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: T["$inferInsert"][]): Promise<void> {
   if (rows.length === 0) return;
@@ -60,4 +61,143 @@ export async function copyRows<T extends PgTable>(client: Sql | TransactionSql, 
   }
   stream.end();
   await done;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Therapists in bulk (the demo seed, the registry import): PostgreSQL's fastest path.
+// Per row, the `therapists_derived` trigger (migration 0004) reads the licences twice and the
+// licences' statement triggers rewrite their therapists; at a million rows that was half the
+// load's time. So a bulk load computes the derived columns here, writes therapists, then their
+// licences and modality links by COPY with those triggers off (inside its own transaction: other
+// sessions' writes wait for the lock and still run the triggers), and then compares every
+// loaded row with the database's own formulas in one set-based statement, fixing any row that
+// differs through the ordinary trigger path. Its search indexes are built once at the end when
+// the load at least doubles the table (withSearchIndexesRebuilt).
+
+/** The `postgres` client under a drizzle database, or null on PGlite (no COPY there). */
+export function postgresClient(db: Db): Sql | null {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return typeof client === "function" && "begin" in client ? (client as Sql) : null;
+}
+
+/** A therapist to load with the licences they hold; `modalitySlugs` also fills therapist_modalities. */
+export type TherapistLoad = {
+  therapist: Omit<typeof therapists.$inferInsert, "id"> & { id: string; modalitySlugs: string[] };
+  licenses: (typeof licenses.$inferInsert & { therapistId: string })[];
+};
+
+const SCIATICA_TRIO = ["deep-tissue", "myofascial-release", "swedish"];
+const BAD_STANDING = new Set(["expired", "disciplinary_action"]);
+
+/**
+ * The columns the `therapists_derived` trigger would write (home_license_checked,
+ * home_license_claimed, criteria_score), computed from the row and its licences with the same
+ * rules (migrations 0009 and 0017, lib/criteria.ts). A bulk load writes these; its set-based
+ * check then proves them against the database's own functions.
+ */
+export function derivedTherapistColumns(item: TherapistLoad) {
+  const t = item.therapist;
+  const home = item.licenses.filter((l) => l.state === t.state);
+  const bad = home.some((l) => l.verifiedAt && BAD_STANDING.has(l.status ?? "unknown"));
+  const homeLicenseChecked = !bad && home.some((l) => l.status === "active" && l.verifiedAt);
+  const homeLicenseClaimed = !bad && home.some((l) => !l.verifiedAt || l.status === "active");
+  const trio = SCIATICA_TRIO.filter((m) => t.modalitySlugs.includes(m)).length;
+  const criteriaScore =
+    Number(Boolean(t.acceptsPhysicianReferrals)) +
+    Number(Boolean(t.schoolName) && (t.bio ?? "").trim().length >= 40) +
+    Number(Boolean(t.acceptsInsurance || t.offersSuperbills)) +
+    Number(homeLicenseChecked) +
+    Number(t.ncbtmbStatus === "verified" || t.schoolCheck === "checked" || t.associationsCheck === "checked") +
+    Number((t.sciaticaExperience ?? "none") !== "none" && trio >= 2);
+  return { homeLicenseChecked, homeLicenseClaimed, criteriaScore };
+}
+
+// The triggers a bulk load turns off inside its transaction (set-based check afterwards).
+const LOAD_TRIGGERS = [
+  ["therapists", "therapists_derived"],
+  ["licenses", "licenses_after_insert"],
+] as const;
+
+/**
+ * Writes one chunk of therapists with their licences and modality links, inside `tx` (a
+ * `postgres` transaction), by COPY. Returns how many rows the set-based check had to correct
+ * (0 unless the JavaScript and SQL formulas disagree). Licences go after their therapists.
+ */
+export async function copyTherapists(tx: TransactionSql, items: readonly TherapistLoad[]): Promise<number> {
+  if (items.length === 0) return 0;
+  for (const [table, trigger] of LOAD_TRIGGERS) await tx.unsafe(`alter table "${table}" disable trigger "${trigger}"`);
+  await copyRows(
+    tx,
+    therapists,
+    items.map((item) => ({ ...item.therapist, ...derivedTherapistColumns(item) })),
+  );
+  await copyRows(tx, licenses, items.flatMap((item) => item.licenses));
+  await copyRows(
+    tx,
+    therapistModalities,
+    items.flatMap((item) => item.therapist.modalitySlugs.map((modalitySlug) => ({ therapistId: item.therapist.id, modalitySlug }))),
+  );
+  for (const [table, trigger] of LOAD_TRIGGERS) await tx.unsafe(`alter table "${table}" enable trigger "${trigger}"`);
+  // The set-based check: every loaded row against the database's own formulas. A row that
+  // differs is corrected by an ordinary update, which runs the trigger.
+  const ids = items.map((item) => item.therapist.id);
+  // By the primary key: a growing table's statistics lag behind the load, and a sequential
+  // scan testing each row against 10,000 ids would make the load quadratic.
+  await tx`set local enable_seqscan = off`;
+  const fixed = await tx<{ id: string }[]>`
+    update therapists t
+       set home_license_checked = therapist_home_license_checked(t.id, t.state),
+           home_license_claimed = therapist_home_license_claimed(t.id, t.state)
+     where t.id = any(${ids}::uuid[])
+       and (t.home_license_checked is distinct from therapist_home_license_checked(t.id, t.state)
+         or t.home_license_claimed is distinct from therapist_home_license_claimed(t.id, t.state)
+         or t.criteria_score is distinct from therapist_criteria_score(t))
+    returning t.id`;
+  await tx`set local enable_seqscan = on`;
+  return fixed.length;
+}
+
+/**
+ * Runs `load` in bulk-load mode: the therapists' and modality links' secondary indexes dropped,
+ * and the foreign keys from licences and modality links to therapists (and modalities) dropped;
+ * afterwards the indexes are built again (two at a time, on two connections), the keys added
+ * back (each validated by one set-based join instead of a look-up per row) and the tables
+ * analyzed. For a load that at least doubles the table. Keys, unique indexes and the licences'
+ * indexes (read by the check in copyTherapists) stay. All comes back even if `load` fails.
+ */
+export async function withSearchIndexesRebuilt<T>(pg: Sql, load: () => Promise<T>): Promise<T> {
+  const indexes = await pg<{ name: string; definition: string }[]>`
+    select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
+    from pg_index x join pg_class i on i.oid = x.indexrelid
+    where x.indrelid in ('therapists'::regclass, 'therapist_modalities'::regclass) and not x.indisunique and not x.indisprimary
+    order by pg_relation_size(x.indexrelid) desc`;
+  const keys = await pg<{ table: string; name: string; definition: string }[]>`
+    select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
+    from pg_constraint
+    where contype = 'f' and conrelid in ('licenses'::regclass, 'therapist_modalities'::regclass)
+      and confrelid in ('therapists'::regclass, 'modalities'::regclass)`;
+  for (const i of indexes) await pg.unsafe(`drop index if exists "${i.name}"`);
+  for (const k of keys) await pg.unsafe(`alter table ${k.table} drop constraint if exists "${k.name}"`);
+  try {
+    return await load();
+  } finally {
+    const queue: string[] = [
+      ...indexes.map((i) => i.definition),
+      ...keys.map((k) => `alter table ${k.table} add constraint "${k.name}" ${k.definition}`),
+    ];
+    await Promise.all(
+      [0, 1].map(async () => {
+        const connection = await pg.reserve();
+        try {
+          await connection`set maintenance_work_mem = '256MB'`;
+          for (let next = queue.shift(); next; next = queue.shift()) await connection.unsafe(next);
+        } finally {
+          connection.release();
+        }
+      }),
+    );
+    await pg`analyze therapists`;
+    await pg`analyze therapist_modalities`;
+    await pg`analyze licenses`;
+  }
 }

@@ -26,9 +26,13 @@ import {
 /** A point on the earth as the earthdistance extension stores it (a 3-D cube). */
 const cube = customType<{ data: string; driverData: string }>({ dataType: () => "cube" });
 
-// One GiST index per criteria score (0 to 6): "best match" near a place reads each level
-// nearest-first and stops after the page (db/queries/search.ts).
-const SCORE_LEVELS = [0, 1, 2, 3, 4, 5, 6] as const;
+/**
+ * Every value therapists.criteria_score takes: the one list of levels. "Best match" near a place
+ * reads each level nearest-first and stops after the page (db/queries/search.ts), each through
+ * its own partial GiST index generated below from this list. A new level (say, -1 for listings
+ * nobody has claimed) is added here and in a migration for its index.
+ */
+export const CRITERIA_SCORE_LEVELS = [0, 1, 2, 3, 4, 5, 6] as const;
 // A fixed 1-in-16 sample of the rows (by the last byte of the random id), indexed on its own
 // so that counts too large to count exactly are estimated from a sixteenth of the rows.
 export const SAMPLE_PREDICATE = "(get_byte(uuid_send(id), 15) & 15) = 0";
@@ -266,8 +270,8 @@ export const therapists = pgTable(
     index("therapists_state_name_idx").on(t.state, sql`lower(${t.displayName})`, t.id).where(sql`${t.published}`),
     // Radius searches (earth_box(...) @> earth) and nearest first (earth <-> centre) use this.
     index("therapists_earth_published_idx").using("gist", t.earth).where(sql`${t.published}`),
-    ...SCORE_LEVELS.map((level) =>
-      index(`therapists_earth_score${level}_idx`)
+    ...CRITERIA_SCORE_LEVELS.map((level) =>
+      index(`therapists_earth_score${level < 0 ? `_minus${-level}` : level}_idx`)
         .using("gist", t.earth)
         .where(sql`${t.published} and ${t.criteriaScore} = ${sql.raw(String(level))}`),
     ),

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists } from "../schema";
+import { CRITERIA_SCORE_LEVELS, licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists } from "../schema";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
@@ -141,15 +141,35 @@ export type MatchCount = { count: number; estimated: boolean };
  * 1-in-16 sample (the sampled matches times 16, to two significant figures). On uniformly
  * mixed rows the estimate's relative error is about 1/sqrt(count / 16): 13% at 1,000 matches,
  * 4% at 10,000.
+ *
+ * The sample is counted first, from its covering indexes alone (migration
+ * covering_sample_indexes): cheap. The exact count (up to `exactUpTo` + 1 matches, read from the
+ * table) is skipped when the sample already settles it: when more sampled rows match than
+ * `exactUpTo` (the sample is a subset: certain), or when at least 64 sampled rows match and they
+ * stand for twice `exactUpTo` or more (from 1,000 matches or fewer, a 1-in-16 sample holds 126 or
+ * more, twice its mean and over 8 standard deviations above it, in about one case in 10^11; with
+ * a lower threshold, 64 sampled rows are more than the threshold itself: certain).
  */
 export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO): Promise<MatchCount> {
+  const sampled = await sampleCount(db, conditions);
+  const estimate = () => ({ count: Math.max(roughly(sampled * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true });
+  if (sampleSettles(sampled, exactUpTo)) return estimate();
   const exact = await countMatches(db, conditions, exactUpTo);
-  if (exact <= exactUpTo) return { count: exact, estimated: false };
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(t)
-    .where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions));
-  return { count: Math.max(roughly((row?.n ?? 0) * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true };
+  return exact <= exactUpTo ? { count: exact, estimated: false } : estimate();
+}
+
+const sampleSettles = (sampled: number, exactUpTo: number) =>
+  sampled > exactUpTo || (sampled >= 64 && sampled * SAMPLE_FACTOR >= 2 * (exactUpTo + 1));
+
+/** Matches among the 1-in-16 sample, read from its covering indexes (bitmap plans off: they read the table). */
+async function sampleCount(db: Db, conditions: SQL[]): Promise<number> {
+  const [row] = await withoutBitmapScans(db, true, (d) =>
+    d
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(t)
+      .where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)),
+  );
+  return row?.n ?? 0;
 }
 
 // The order of every search (the results must never change with the query's plan):
@@ -170,14 +190,18 @@ function orderFor(c: SearchCriteria): SQL[] {
   return [score, ...distance, asc(name), asc(t.id)];
 }
 
-const SCORE_LEVELS = [6, 5, 4, 3, 2, 1, 0];
+/** The criteria-score levels "best match" walks, highest first (the list lives in db/schema.ts). */
+const SCORE_LEVELS = [...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a);
 
 /**
  * Nearest first through the GiST index: PostgreSQL reads a nearest-first (`<->`) scan only
  * when the ORDER BY is that distance alone, so each scan takes the `fetch` nearest rows and
  * the outer query sorts them with the tie-breakers. For best match, one scan per criteria
- * score (a partial index each), highest score first. The caller checks that no row tied with
- * the page's last one was left out (see pageIds).
+ * score (a partial index each), highest score first, and the first `fetch` rows of them in
+ * that order: PostgreSQL runs the scans one after the other and stops as soon as it has
+ * `fetch` rows, so lower levels are not read at all when higher ones fill the page. Every level
+ * before the last one read is then complete; the caller checks that no row tied with the page's
+ * last one was cut from the last (see pageIds).
  */
 function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) {
   const levels: (number | null)[] = c.sort === "nearest" ? [null] : SCORE_LEVELS;
@@ -189,7 +213,56 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
          order by ${distance} limit ${fetch})`,
   );
   const order = c.sort === "nearest" ? sql`d, id` : sql`s desc, d, n, id`;
-  return sql`select id, s, d from (${sql.join(scans, sql` union all `)}) k order by ${order}`;
+  return sql`select id, s, d from (select * from (${sql.join(scans, sql` union all `)}) u limit ${fetch}) k order by ${order}`;
+}
+
+/**
+ * Runs the nearest-first scans as PostgreSQL must run them to stop after the page: each an
+ * ordered GiST walk (Index Cond: the radius's box, so the walk ends at the radius; Order By:
+ * earth <-> centre; the other filters tested on the way). Left to itself, the planner guesses
+ * about 1,000 rows for any box, prefers a bitmap plan that ANDs the box with the modality's GIN
+ * index, and then reads and sorts every candidate in the box (tens of thousands of random page
+ * reads at national scale: docs/benchmarks.md). Turning bitmap scans off for this one statement
+ * leaves the ordered walk as the cheapest plan. Unless `walk` is false: then the planner
+ * chooses (see walkIsShort).
+ */
+async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    // One process reads the scans in order (a parallel append would interleave the levels).
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    if (walk) await tx.execute(sql`set local enable_bitmapscan = off`);
+    const result = await run(tx as unknown as Db);
+    // Back to the session's settings, in case this ran inside a caller's transaction.
+    await tx.execute(sql`set local max_parallel_workers_per_gather to default`);
+    if (walk) await tx.execute(sql`set local enable_bitmapscan to default`);
+    return result;
+  });
+}
+
+const runNearestScans = (db: Db, query: SQL, walk: boolean) =>
+  withoutBitmapScans(db, walk, async (d) => rowsOf<{ id: string; s: number; d: number }>(await d.execute(query)));
+
+/**
+ * Whether the nearest-first walk is expected to fill the page soon: the planner's own estimate
+ * of the share of published therapists passing the filters other than the radius (from the
+ * column statistics: modalities, flags) says how many rows the walk reads per match. When
+ * matches are rare (fewer than 1 in WALK_MAX_ROWS_PER_FETCH / fetch), a walk could read every
+ * row in the radius one random page at a time, and the bitmap plan, which narrows by the
+ * indexes first, is the safer choice.
+ */
+const WALK_MAX_ROWS = 4000;
+async function walkIsShort(db: Db, otherConditions: SQL[], fetch: number): Promise<boolean> {
+  if (otherConditions.length === 0) return true;
+  const [plan, total] = await Promise.all([
+    db.execute(sql`explain (format json) select 1 from ${t} where ${and(published, ...otherConditions)}`),
+    db.execute(sql`select reltuples::float8 as n from pg_class where oid = 'therapists'::regclass`),
+  ]);
+  const json = Object.values(rowsOf<Record<string, unknown>>(plan)[0] ?? {})[0];
+  const parsed = (typeof json === "string" ? JSON.parse(json) : json) as { Plan: { "Plan Rows": number } }[];
+  const rows = Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0);
+  if (rows <= 0) return true;
+  const share = parsed[0]!.Plan["Plan Rows"] / rows;
+  return fetch / Math.max(share, 1e-9) <= WALK_MAX_ROWS;
 }
 
 /** Other orders: only the ids, so that a covering index is read without the table. */
@@ -212,21 +285,20 @@ const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result
 async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<string[]> {
   if (!usesNearestScans(c)) return (await orderedIds(db, c, conditions)).map((r) => r.id);
   const wanted = c.offset + c.limit;
+  const others = [...searchConditions({ ...c, near: undefined }).values()];
+  const walk = await walkIsShort(db, others, Math.max(2 * wanted, wanted + 50));
   for (let fetch = Math.max(2 * wanted, wanted + 50); ; fetch *= 4) {
-    const rows = rowsOf<{ id: string; s: number; d: number }>(await db.execute(nearestScans(c, conditions, fetch))).map((r) => ({
+    const rows = (await runNearestScans(db, nearestScans(c, conditions, fetch), walk)).map((r) => ({
       id: r.id,
       s: Number(r.s),
       d: Number(r.d),
     }));
-    // A scan that stopped at `fetch` rows may have left out rows at exactly its last distance.
-    // That matters only if the page's last row is in that scan at that distance (rows of a
-    // higher score are all read: a level that stopped would have filled the page itself).
+    // Reading stopped at `fetch` rows: the last level read (the lowest score in `rows`) may have
+    // left out rows at exactly its last distance. That matters only if the page's last row is in
+    // that level at that distance (the levels before it were read to their end).
     const last = rows[wanted - 1];
-    if (last) {
-      const level = rows.filter((r) => r.s === last.s);
-      const furthest = Math.max(...level.map((r) => r.d));
-      if (level.length === fetch && furthest === last.d) continue;
-    }
+    const cut = rows[rows.length - 1];
+    if (last && cut && rows.length === fetch && cut.s === last.s && cut.d === last.d) continue;
     return rows.slice(c.offset, wanted).map((r) => r.id);
   }
 }
@@ -278,13 +350,24 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
 export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
   const conditions = [...searchConditions(c).values()];
   const wanted = c.offset + c.limit;
-  const page = usesNearestScans(c) ? nearestScans(c, conditions, Math.max(2 * wanted, wanted + 50)) : orderedIds(db, c, conditions).getSQL();
-  const plan = async (query: SQL) =>
-    rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers, costs off) ${query}`))
+  const fetch = Math.max(2 * wanted, wanted + 50);
+  const plan = async (d: Db, query: SQL) =>
+    rowsOf<Record<string, string>>(await d.execute(sql`explain (analyze, buffers, costs off) ${query}`))
       .map((r) => Object.values(r)[0])
       .join("\n");
-  const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
-  return `-- page\n${await plan(page)}\n-- count (up to ${COUNT_CAP + 1})\n${await plan(sql`select count(*) from (${count}) m`)}`;
+  let page: string;
+  if (usesNearestScans(c)) {
+    const walk = await walkIsShort(db, [...searchConditions({ ...c, near: undefined }).values()], fetch);
+    page = `(${walk ? "nearest-first walk" : "rare matches: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
+  } else page = await plan(db, orderedIds(db, c, conditions).getSQL());
+  const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
+  const sampled = await sampleCount(db, conditions);
+  let out = `-- page\n${page}\n-- count: the 1-in-16 sample (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
+  if (!sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
+    const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
+    out += `\n-- count: exact (up to ${COUNT_CAP + 1})\n${await plan(db, sql`select count(*) from (${count}) m`)}`;
+  }
+  return out;
 }
 
 export type SearchOptions = { /** Count exactly up to this many matches, estimate beyond (tests lower it). */ exactUpTo?: number };

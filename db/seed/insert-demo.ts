@@ -3,7 +3,7 @@
 // leaves whole chunks and a re-run continues where it stopped.
 import { eq, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
-import { bulkInsert, copyRows } from "../bulk-insert";
+import { bulkInsert, copyTherapists, postgresClient, withSearchIndexesRebuilt } from "../bulk-insert";
 import type { Db } from "../client";
 import { loadStateLicensing } from "../reference/state-licensing";
 import { appMeta, licenses, therapistModalities, therapists } from "../schema";
@@ -24,12 +24,6 @@ async function nextDemoIndex(db: Db): Promise<number> {
   return typeof row?.value === "number" ? row.value : 0;
 }
 
-/** The `postgres` client under a drizzle database, or null on PGlite. */
-function postgresClient(db: Db): Sql | null {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  return typeof client === "function" && "begin" in client ? (client as Sql) : null;
-}
-
 export async function insertDemoTherapists(db: Db, options: InsertDemoOptions): Promise<number> {
   const pg = postgresClient(db);
   // A load that at least doubles a large table is faster with the therapists' search indexes
@@ -37,58 +31,60 @@ export async function insertDemoTherapists(db: Db, options: InsertDemoOptions): 
   // triggers read, stay).
   if (pg && options.count >= 50_000) {
     const [row] = await pg<{ n: number }[]>`select count(*)::int as n from therapists`;
-    if (options.count >= (row?.n ?? 0)) return withIndexesRebuilt(pg, () => insertChunks(db, pg, options));
+    if (options.count >= (row?.n ?? 0)) return withSearchIndexesRebuilt(pg, () => insertChunks(db, pg, options));
   }
   return insertChunks(db, pg, options);
 }
 
-async function withIndexesRebuilt<T>(pg: Sql, load: () => Promise<T>): Promise<T> {
-  const indexes = await pg<{ name: string; definition: string }[]>`
-    select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
-    from pg_index x join pg_class i on i.oid = x.indexrelid
-    where x.indrelid = 'therapists'::regclass and not x.indisunique and not x.indisprimary`;
-  for (const i of indexes) await pg.unsafe(`drop index if exists "${i.name}"`);
-  try {
-    return await load();
-  } finally {
-    // Restored even when the load fails: the table is never left without its indexes.
-    await pg.begin(async (tx) => {
-      await tx`set local maintenance_work_mem = '512MB'`;
-      for (const i of indexes) await tx.unsafe(i.definition);
-    });
-    await pg`analyze therapists`;
+/** One chunk of generated therapists; with `yieldEvery`, gives the event loop a turn now and then. */
+async function generateChunk(first: number, size: number, seed: string, states: ReturnType<typeof stateMap>, yieldEvery = 0) {
+  const batch: GeneratedTherapist[] = [];
+  for (let i = 0; i < size; i++) {
+    batch.push(generateTherapist(first + i, { seed, states }));
+    // Lets the previous chunk's COPY data flow to the server while this one is generated.
+    if (yieldEvery && i % yieldEvery === yieldEvery - 1) await new Promise((r) => setImmediate(r));
   }
+  return batch;
 }
 
+const stateMap = () => new Map(loadStateLicensing().map((s) => [s.code, s]));
+
 async function insertChunks(db: Db, pg: Sql | null, options: InsertDemoOptions): Promise<number> {
-  const states = new Map(loadStateLicensing().map((s) => [s.code, s]));
+  const states = stateMap();
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const start = await nextDemoIndex(db);
   let inserted = 0;
+  if (pg) {
+    // PostgreSQL: COPY FROM STDIN (db/bulk-insert.ts), pipelined: the next chunk is generated
+    // while the server writes the previous one, so the two cores work at once.
+    let writing: Promise<void> = Promise.resolve();
+    let queued = 0;
+    while (queued < options.count) {
+      const size = Math.min(CHUNK, options.count - queued);
+      const batch = await generateChunk(start + queued, size, seed, states, 250);
+      queued += size;
+      const next = start + queued;
+      await writing;
+      writing = pg
+        .begin(async (tx) => {
+          await copyTherapists(tx, batch);
+          await tx`insert into app_meta (key, value) values (${NEXT_INDEX_KEY}, ${next}::text::jsonb)
+                   on conflict (key) do update set value = excluded.value, updated_at = now()`;
+        })
+        .then(() => {
+          inserted += size;
+          options.onProgress?.(inserted);
+        });
+      // A failed chunk stops the load at the next turn (the error is not left unobserved).
+      writing.catch(() => {});
+    }
+    await writing;
+    return inserted;
+  }
   while (inserted < options.count) {
     const size = Math.min(CHUNK, options.count - inserted);
-    const batch: GeneratedTherapist[] = [];
-    for (let i = 0; i < size; i++) {
-      batch.push(generateTherapist(start + inserted + i, { seed: options.seed ?? DEFAULT_DEMO_SEED, states }));
-    }
+    const batch = await generateChunk(start + inserted, size, seed, states);
     const next = start + inserted + size;
-    if (pg) {
-      // PostgreSQL: COPY FROM STDIN, the fastest way in (see db/bulk-insert.ts).
-      await pg.begin(async (tx) => {
-        await tx`set constraints licenses_therapist_id_therapists_id_fk deferred`;
-        await copyRows(tx, licenses, batch.flatMap((b) => b.licenses)); 
-        await copyRows(tx, therapists, batch.map((b) => b.therapist));
-        await copyRows(
-          tx,
-          therapistModalities,
-          batch.flatMap((b) => b.therapist.modalitySlugs.map((modalitySlug) => ({ therapistId: b.therapist.id, modalitySlug }))),
-        );
-        await tx`insert into app_meta (key, value) values (${NEXT_INDEX_KEY}, ${next}::text::jsonb)
-                 on conflict (key) do update set value = excluded.value, updated_at = now()`;
-      });
-      inserted += size;
-      options.onProgress?.(inserted);
-      continue;
-    }
     await db.transaction(async (tx) => {
       // Licences first, their foreign key checked at commit: each therapist row is then
       // written once, with its licence standing and score already right (migration 0005).

@@ -1,0 +1,93 @@
+// The bulk loader (db/bulk-insert.ts): on PostgreSQL it writes the derived columns itself with
+// the per-row triggers off, checks them set-based, and rebuilds indexes and keys after a large
+// load. Whatever the path, the rows must read exactly as the triggers would have written them.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { copyTherapists, derivedTherapistColumns, postgresClient, withSearchIndexesRebuilt } from "@/db/bulk-insert";
+import { loadStateLicensing } from "@/db/reference/state-licensing";
+import { generateTherapist } from "@/db/seed/demo-generator";
+import { insertDemoTherapists } from "@/db/seed/insert-demo";
+import { rowsOf, testDrivers, type TestStore } from "../helpers/databases";
+
+const states = new Map(loadStateLicensing().map((s) => [s.code, s]));
+
+describe.each(testDrivers)("bulk load on $name", (driver) => {
+  let store: TestStore;
+  let database: Database;
+
+  beforeAll(async () => {
+    store = await driver.createStore();
+    database = await store.open();
+  }, 120_000);
+
+  afterAll(async () => {
+    await database?.close();
+    await store?.destroy();
+  });
+
+  it("writes the derived columns exactly as the database's own formulas give them, and leaves the triggers on", async () => {
+    await insertDemoTherapists(database.db, { count: 400 });
+    const rows = rowsOf<{ id: string; checked: boolean; claimed: boolean; score: number; checked_sql: boolean; claimed_sql: boolean; score_sql: number }>(
+      await database.db.execute(sql`
+        select t.id, t.home_license_checked as checked, t.home_license_claimed as claimed, t.criteria_score as score,
+               therapist_home_license_checked(t.id, t.state) as checked_sql,
+               therapist_home_license_claimed(t.id, t.state) as claimed_sql,
+               therapist_criteria_score(t) as score_sql
+        from therapists t`),
+    );
+    expect(rows).toHaveLength(400);
+    for (const r of rows) expect([r.checked, r.claimed, Number(r.score)], r.id).toEqual([r.checked_sql, r.claimed_sql, Number(r.score_sql)]);
+    // The same answers as the JavaScript derivation the PostgreSQL path writes.
+    const generated = new Map(Array.from({ length: 400 }, (_, i) => generateTherapist(i, { states })).map((g) => [g.therapist.id, g]));
+    for (const r of rows) {
+      const d = derivedTherapistColumns(generated.get(r.id)!);
+      expect([d.homeLicenseChecked, d.homeLicenseClaimed, d.criteriaScore], r.id).toEqual([r.checked, r.claimed, Number(r.score)]);
+    }
+    // Several scores and both licence standings occur, so the comparison means something.
+    expect(new Set(rows.map((r) => Number(r.score))).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.checked)).size).toBe(2);
+    const triggers = rowsOf<{ tgname: string; tgenabled: string }>(
+      await database.db.execute(sql`select tgname, tgenabled from pg_trigger where tgname in ('therapists_derived', 'licenses_after_insert')`),
+    );
+    expect(triggers.map((t) => [t.tgname, t.tgenabled]).sort()).toEqual([
+      ["licenses_after_insert", "O"],
+      ["therapists_derived", "O"],
+    ]);
+  });
+});
+
+// The COPY path exists on PostgreSQL only.
+for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
+  describe("bulk load by COPY on PostgreSQL", () => {
+    let store: TestStore;
+    let database: Database;
+
+    beforeAll(async () => {
+      store = await driver.createStore();
+      database = await store.open();
+    }, 120_000);
+
+    afterAll(async () => {
+      await database?.close();
+      await store?.destroy();
+    });
+
+    it("COPY path: the set-based check finds nothing to correct; indexes and keys come back after a large load", async () => {
+      const pg = postgresClient(database.db)!;
+      const shape = async () => ({
+        indexes: rowsOf<{ indexdef: string }>(
+          await database.db.execute(sql`select indexdef from pg_indexes where tablename in ('therapists', 'therapist_modalities', 'licenses') order by indexdef`),
+        ).map((r) => r.indexdef),
+        keys: rowsOf<{ def: string }>(
+          await database.db.execute(sql`select conname || ' ' || pg_get_constraintdef(oid) as def from pg_constraint where conrelid in ('therapists'::regclass, 'therapist_modalities'::regclass, 'licenses'::regclass) order by 1`),
+        ).map((r) => r.def),
+      });
+      const before = await shape();
+      const batch = Array.from({ length: 300 }, (_, i) => generateTherapist(10_000 + i, { states, seed: "bulk-load-test" }));
+      const corrected = await withSearchIndexesRebuilt(pg, () => pg.begin((tx) => copyTherapists(tx, batch)));
+      expect(corrected).toBe(0);
+      expect(await shape()).toEqual(before);
+    });
+  });
+}
