@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists } from "../schema";
+import { licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists, UNCLAIMED_REGISTRY_SCORE } from "../schema";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
@@ -170,7 +170,8 @@ function orderFor(c: SearchCriteria): SQL[] {
   return [score, ...distance, asc(name), asc(t.id)];
 }
 
-const SCORE_LEVELS = [6, 5, 4, 3, 2, 1, 0];
+// Imported registry listings nobody has claimed come last (UNCLAIMED_REGISTRY_SCORE, -1).
+const SCORE_LEVELS = [6, 5, 4, 3, 2, 1, 0, UNCLAIMED_REGISTRY_SCORE];
 
 /**
  * Nearest first through the GiST index: PostgreSQL reads a nearest-first (`<->`) scan only
