@@ -3,6 +3,7 @@
 // shared zod schemas, resolves the ZIP code to a place, and writes through db/queries/listings.ts
 // and claims.ts, whose where clauses check ownership: another therapist's listing id gets a
 // 404, whatever the form carried.
+import { LICENCE_CLAIM_ERRORS } from "@/lib/claims/claim-requests";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { signOut } from "@/auth";
@@ -123,6 +124,7 @@ const CLAIM_REFUSALS = {
   no_listing_email: "This listing has no public e-mail to send a link to. Choose another way to show it is yours.",
   licence_mismatch: "That licence number is not one of the licences on this listing. Check it, or choose another way to show it is yours.",
   already_waiting: "You have already asked to claim this listing. Your claim is waiting.",
+  npi_mismatch: LICENCE_CLAIM_ERRORS.npi_mismatch,
 } as const;
 
 /** Claims an unowned listing with one of the three kinds of proof (db/queries/claims.ts). */

@@ -49,4 +49,10 @@ export type ClaimValues = { id: string; proof: string; note: string };
 export const licenceClaimSchema = z.object({
   id: z.uuid("Unknown listing."),
   licenceNumber: text(40).min(1, "Enter the licence number shown on the listing."),
+  // Only for an imported registry listing (the claim form shows the field then): its NPI.
+  npi: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, "Enter the 10-digit NPI.")
+    .optional(),
 });

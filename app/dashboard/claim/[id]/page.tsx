@@ -46,7 +46,7 @@ export default async function ClaimListingPage({ params, searchParams }: Props) 
             <>
               <p>Choose one of three ways to show that this listing is yours.</p>
               <ClaimForm id={listing.id} name={listing.displayName} emailHint={listing.emailHint} accountEmail={user.email} />
-              <LicenceClaimForm id={listing.id} name={listing.displayName} error={licenceError} licence={licence} />
+              <LicenceClaimForm id={listing.id} name={listing.displayName} error={licenceError} licence={licence} fromRegistry={listing.fromRegistry} />
             </>
           )}
         </>
