@@ -63,7 +63,7 @@ const month1Rows: (string | Buffer)[] = [
   registryLine(deactivated("0000000018", "06/01/2025")), // 11: deactivated, never listed: nothing to do
   registryLine(noName), // 12: bad: missing name
   registryLine(unknownZip), // 13: bad: unknown ZIP
-  `"0000000033","1","","",""\n`, // 14: bad: wrong number of columns
+  `"0000000033","1","","SHORT","ROW","${MT}"\n`, // 14: bad: wrong number of columns (a massage therapist's row cut short)
   // 15: bad: invalid UTF-8 (the bytes FF FE in the first name)
   invalidUtf8Line(),
   registryLine(badDate), // 16: bad: a date that is not one
@@ -96,6 +96,13 @@ const month2Rows = [
   registryLine(physio), // 10: not kept
 ];
 
+// The browser suite's registry listings (playwright.config.ts imports this file before the server
+// starts): one per browser project, in a city no other spec searches.
+const e2eRows = [
+  registryLine(person("0000000041", "REGISTRYTEST", "WREN", "58501", "BISMARCK", "ND")), // desktop-chromium
+  registryLine(person("0000000042", "REGISTRYTEST", "QUILL", "58501", "BISMARCK", "ND")), // phone-chromium
+];
+
 function write(name: string, rows: (string | Buffer)[]) {
   const body = Buffer.concat([Buffer.from(registryHeaderLine()), ...rows.map((r) => (typeof r === "string" ? Buffer.from(r) : r))]);
   fs.writeFileSync(path.join(DIR, name), body);
@@ -106,3 +113,4 @@ fs.mkdirSync(DIR, { recursive: true });
 write("npidata-month1.csv", month1Rows);
 write("npidata-week.csv", week);
 write("npidata-month2.csv", month2Rows);
+write("npidata-e2e.csv", e2eRows);

@@ -10,6 +10,7 @@ import { signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { deleteAllSessions } from "@/db/queries/accounts";
 import { claimListing, confirmClaimByEmail } from "@/db/queries/claims";
+import { requestRegistryRemoval } from "@/db/queries/registry";
 import { noticeClaimLink } from "@/lib/email/listing-notices";
 import { confirmListingCurrent, createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
 import { removeProof } from "@/db/queries/proofs";
@@ -21,6 +22,7 @@ import {
   formValues,
   profileInputFromValues,
   profileSchema,
+  removalRequestSchema,
   reviewRequestNoteSchema,
   uuidSchema,
   versionSchema,
@@ -172,4 +174,22 @@ export const removeProofAction = withUser(async (user, form: FormData): Promise<
   const result = await removeProof(await getDb(), { actor: { userId: user.id, isAdmin: user.isAdmin }, id });
   revalidatePath(`/dashboard/listings/${listingId.data}`);
   redirect(`/dashboard/listings/${listingId.data}?proof=${result.ok ? "removed" : "not_found"}#proofs`);
+});
+
+/**
+ * A practitioner asks that their imported registry listing be removed, with the claim's proof:
+ * the listing's NPI and a licence number on it (db/queries/registry.ts). An administrator decides.
+ */
+export const requestRemovalAction = withUser(async (user, form: FormData): Promise<void> => {
+  const parsed = removalRequestSchema.safeParse({
+    id: form.get("id"),
+    npi: typeof form.get("npi") === "string" ? form.get("npi") : "",
+    licenceNumber: typeof form.get("licenceNumber") === "string" ? form.get("licenceNumber") : "",
+    message: typeof form.get("message") === "string" ? form.get("message") : "",
+  });
+  const id = uuidSchema.safeParse(form.get("id"));
+  if (!id.success) notFound();
+  if (!parsed.success) redirect(`/dashboard/claim/${id.data}?removal=invalid#removal`);
+  const result = await requestRegistryRemoval(await getDb(), { ...parsed.data, userId: user.id, message: parsed.data.message || undefined });
+  redirect(`/dashboard/claim/${id.data}?removal=${result.ok ? "sent" : result.reason}#removal`);
 });

@@ -42,8 +42,15 @@ export async function getPublishedTherapistBySlug(db: Db, { slug }: { slug: stri
   const stateRules = await listStateRules(db, { codes: ruleStates });
 
   // Owner and internal bookkeeping never leave the data layer.
-  const { ownerId: _ownerId, version: _version, ...publicFields } = therapist;
-  return { ...publicFields, modalities: modalityRows, licenses: licenceRows, stateRules };
+  const { ownerId, version: _version, registryFacts, ...publicFields } = therapist;
+  return {
+    ...publicFields,
+    claimed: ownerId !== null,
+    registryCredential: registryFacts?.credential ?? null,
+    modalities: modalityRows,
+    licenses: licenceRows,
+    stateRules,
+  };
 }
 
 export type PublishedProfile = NonNullable<Awaited<ReturnType<typeof getPublishedTherapistBySlug>>>;

@@ -12,12 +12,19 @@ const quote = (v: string) => `"${v.replace(/"/g, "'")}"`;
 
 export const registryHeaderLine = () => `${nppesHeader().map(quote).join(",")}\n`;
 
+let columnIndex: Map<string, number> | undefined;
+
 /** One data line: the named columns filled, every other column empty. Unknown names throw. */
 export function registryLine(values: RowValues): string {
   const header = nppesHeader();
-  const known = new Set(header);
-  for (const name of Object.keys(values)) if (!known.has(name)) throw new Error(`not a registry column: ${name}`);
-  return `${header.map((name) => quote(values[name] ?? "")).join(",")}\n`;
+  columnIndex ??= new Map(header.map((name, i) => [name, i]));
+  const cells: string[] = new Array<string>(header.length).fill('""');
+  for (const [name, value] of Object.entries(values)) {
+    const i = columnIndex.get(name);
+    if (i === undefined) throw new Error(`not a registry column: ${name}`);
+    if (value) cells[i] = quote(value);
+  }
+  return `${cells.join(",")}\n`;
 }
 
 /** The columns of one taxonomy slot (1-15). */

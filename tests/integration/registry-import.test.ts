@@ -15,7 +15,11 @@ import { searchTherapists } from "@/db/queries/search";
 import { licenses, profileRevisions, therapists, users } from "@/db/schema";
 import { buildTherapist } from "@/db/seed/factories";
 import { importRegistryFile, RefusedFile, type BadRow } from "@/lib/registry/import-file";
-import { REGISTRY_LICENCE_SOURCE } from "@/lib/therapists/vocabulary";
+import { REGISTRY_LICENCE_SOURCE, REGISTRY_LICENCE_WORDING, UNCLAIMED_REGISTRY_LABEL } from "@/lib/therapists/vocabulary";
+import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
+import { parseSearchParams } from "@/lib/search/params";
+import { toPublicProfile } from "@/lib/therapists/public-profile";
+import { toSearchResult } from "@/lib/therapists/search-result";
 import { testDrivers, type TestStore } from "../helpers/databases";
 import { makePng } from "../helpers/proof-files";
 
@@ -116,6 +120,34 @@ describe.each(testDrivers)("registry import on $name", ({ createStore }) => {
     // Ann is nearer, but unclaimed.
     expect(names.indexOf("Claimed Zed")).toBeLessThan(names.indexOf("Ann Example"));
     await db.delete(therapists).where(eq(therapists.id, claimed.id));
+  });
+
+  it("matches a modality filter only when the search includes modality not stated, and reads as the registry's on profile and card", async () => {
+    const near = { latitude: 40.7484, longitude: -73.9967, radiusMiles: 25 };
+    const strict = await searchTherapists(db, { near, modalities: ["swedish"], sort: "best", limit: 20, offset: 0 });
+    expect(strict.rows.map((r) => r.displayName)).not.toContain("Ann Example");
+    const wide = await searchTherapists(db, { near, modalities: ["swedish"], includeModalityNotStated: true, sort: "best", limit: 20, offset: 0 });
+    expect(wide.rows.map((r) => r.displayName)).toContain("Ann Example");
+    const parsed = parseSearchParams({ location: "10001", modality: "swedish", modalityNotStated: "1" });
+    expect(parsed.ok && parsed.params.modalityNotStated).toBe(true);
+
+    const ann = await byNpi(db, "0000000011");
+    const source = await getPublishedTherapistBySlug(db, { slug: ann.slug });
+    const profile = toPublicProfile(source!);
+    expect(profile.registry).toEqual({
+      npi: "0000000011",
+      claimed: false,
+      label: UNCLAIMED_REGISTRY_LABEL,
+      credential: "LMT",
+      updatedOn: "2026-03-15",
+      text: "as registered on March 15, 2026",
+    });
+    expect(profile.licenseNotes.map((n) => n.text)).toEqual([`LMT, New York - ${REGISTRY_LICENCE_WORDING}`]);
+    const row = wide.rows.find((r) => r.displayName === "Ann Example")!;
+    const rules = new Map(source!.stateRules.map((r) => [r.code, r]));
+    const card = toSearchResult(row, rules, (slug) => slug);
+    expect(card.registry?.label).toBe(UNCLAIMED_REGISTRY_LABEL);
+    expect(card.modalities).toEqual([]);
   });
 
   let owner: string;
