@@ -97,6 +97,7 @@ function headerProblem(found: string[] | null, expected: readonly string[]): str
 const TAXONOMY_BYTES = Buffer.from(MASSAGE_THERAPIST_TAXONOMY);
 const QUOTE = 0x22;
 const NEWLINE = Buffer.from("\n");
+const CRLF = Buffer.from("\r\n");
 
 /**
  * Passes on to the CSV parser only the lines that may concern a massage therapist, and a blank
@@ -121,7 +122,9 @@ export class CandidateLines extends Transform {
     const out: Buffer[] = [];
     let start = 0;
     for (let end = data.indexOf(0x0a, start); end >= 0; start = end + 1, end = data.indexOf(0x0a, start)) {
-      out.push(this.keep(data.subarray(start, end + 1)) ? data.subarray(start, end + 1) : NEWLINE);
+      const line = data.subarray(start, end + 1);
+      // A blank line in the file's own line ending (the parser takes the first one it meets).
+      out.push(this.keep(line) ? line : end > start && data[end - 1] === 0x0d ? CRLF : NEWLINE);
     }
     this.rest = Buffer.from(data.subarray(start));
     done(null, out.length ? Buffer.concat(out) : undefined);

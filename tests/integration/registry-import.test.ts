@@ -93,6 +93,23 @@ describe.each(testDrivers)("registry import on $name", ({ createStore }) => {
     expect(await snapshot(db)).toEqual(once);
   });
 
+  it("reads a file with Windows line endings the same way", async () => {
+    const fresh = await createStore();
+    const other = await fresh.open();
+    try {
+      const crlf = path.join(tmp, "crlf.csv");
+      fs.writeFileSync(crlf, Buffer.from(fs.readFileSync(MONTH1).toString("latin1").replace(/\n/g, "\r\n"), "latin1"));
+      const bad: BadRow[] = [];
+      const summary = await importRegistryFile(other.db, crlf, { onBadRow: (b) => bad.push(b) });
+      expect(bad.map((b) => b.line)).toEqual([12, 13, 14, 15, 16]);
+      expect(summary).toMatchObject({ read: 15, kept: 7, created: 7, skipped: 5 });
+      expect((await snapshot(other.db)).rows.map((r) => r.addressLine)).toEqual((await snapshot(db)).rows.map((r) => r.addressLine));
+    } finally {
+      await other.close();
+      await fresh.destroy();
+    }
+  });
+
   it("imports a listing as the registry has it: proper-cased name, practice place, phone, licences from the massage therapist slots only, self-reported", async () => {
     const ann = await byNpi(db, "0000000011");
     expect(ann).toMatchObject({ displayName: "Ann Example", addressLine: "011 Testville Road", city: "New York", state: "NY", zip: "10001", phone: "555-010-0011" });
