@@ -52,7 +52,8 @@ export default defineConfig({
   webServer: {
     // A real production build, served the way `npm run demo` serves it.
     // The peer-address hook as `npm start` loads it (lib/security/peer-address-hook.mjs).
-    command: `npm run build && node --import ./lib/security/peer-address-hook.mjs node_modules/next/dist/bin/next start -p ${port}`,
+    // Fictional registry listings go in first (tests/e2e/registry.spec.ts), through the importer.
+    command: `npm run build && npm run -s import:registry -- tests/fixtures/registry/npidata-e2e.csv && node --import ./lib/security/peer-address-hook.mjs node_modules/next/dist/bin/next start -p ${port}`,
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

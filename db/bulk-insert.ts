@@ -8,7 +8,7 @@ import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Sql, TransactionSql } from "postgres";
 import type { Db } from "./client";
-import { licenses, therapistModalities, therapists } from "./schema";
+import { licenses, therapistModalities, therapists, UNCLAIMED_REGISTRY_SCORE } from "./schema";
 
 export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: T["$inferInsert"][]): Promise<void> {
   if (rows.length === 0) return;
@@ -102,8 +102,11 @@ export function derivedTherapistColumns(item: TherapistLoad) {
   const homeLicenseChecked = !bad && home.some((l) => l.status === "active" && l.verifiedAt);
   const homeLicenseClaimed = !bad && home.some((l) => !l.verifiedAt || l.status === "active");
   const trio = SCIATICA_TRIO.filter((m) => t.modalitySlugs.includes(m)).length;
-  const criteriaScore =
-    Number(Boolean(t.acceptsPhysicianReferrals)) +
+  // An imported registry listing nobody has claimed ranks below every claimed one (migration 0020).
+  const unclaimedRegistry = Boolean(t.npi) && !t.ownerId;
+  const criteriaScore = unclaimedRegistry
+    ? UNCLAIMED_REGISTRY_SCORE
+    : Number(Boolean(t.acceptsPhysicianReferrals)) +
     Number(Boolean(t.schoolName) && (t.bio ?? "").trim().length >= 40) +
     Number(Boolean(t.acceptsInsurance || t.offersSuperbills)) +
     Number(homeLicenseChecked) +

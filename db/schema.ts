@@ -1,6 +1,7 @@
 // The whole data model. Migrations in db/migrations are generated from this file by
 // drizzle-kit; the cube/earthdistance/pg_trgm extensions come first, from a custom migration.
 import { sql } from "drizzle-orm";
+import type { RegistryFacts } from "./reference/nppes-layout";
 import type { StateSource } from "./reference/state-licensing";
 import {
   customType,
@@ -33,6 +34,9 @@ const cube = customType<{ data: string; driverData: string }>({ dataType: () => 
  * nobody has claimed) is added here and in a migration for its index.
  */
 export const CRITERIA_SCORE_LEVELS = [0, 1, 2, 3, 4, 5, 6] as const;
+/** The criteria score of an imported registry listing nobody has claimed (the trigger sets it); it
+ * has its own nearest-first index (therapists_earth_unclaimed_idx), so it is not in the list above. */
+export const UNCLAIMED_REGISTRY_SCORE = -1;
 // A fixed 1-in-16 sample of the rows (by the last byte of the random id), indexed on its own
 // so that counts too large to count exactly are estimated from a sixteenth of the rows.
 export const SAMPLE_PREDICATE = "(get_byte(uuid_send(id), 15) & 15) = 0";
@@ -247,6 +251,15 @@ export const therapists = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`ll_to_earth(latitude, longitude)`),
     isDemo: boolean("is_demo").notNull().default(false),
+    // The national provider registry (NPPES): the listing's NPI when it was imported
+    // (npm run import:registry, db/queries/registry.ts), the registry's facts as last imported
+    // (kept beside what the owner edits, for the administrator to compare), the registry's
+    // "Last Update Date", and the deactivation that unpublished it (null when none did). An
+    // imported listing nobody has claimed ranks below every claimed one (criteria_score -1).
+    npi: text("npi"),
+    registryFacts: jsonb("registry_facts").$type<RegistryFacts>(),
+    registryUpdatedOn: date("registry_updated_on"),
+    registryDeactivatedOn: date("registry_deactivated_on"),
     published: boolean("published").notNull().default(false),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
@@ -275,6 +288,11 @@ export const therapists = pgTable(
         .using("gist", t.earth)
         .where(sql`${t.published} and ${t.criteriaScore} = ${sql.raw(String(level))}`),
     ),
+    // Imported registry listings nobody has claimed: one level below every claimed listing.
+    index("therapists_earth_unclaimed_idx")
+      .using("gist", t.earth)
+      .where(sql`${t.published} and ${t.criteriaScore} = ${sql.raw(String(UNCLAIMED_REGISTRY_SCORE))}`),
+    uniqueIndex("therapists_npi_idx").on(t.npi),
     index("therapists_earth_sample_idx").using("gist", t.earth).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
     index("therapists_state_sample_idx").on(t.state).where(sql`${t.published} and ${sql.raw(SAMPLE_PREDICATE)}`),
     // "Lowest price first" (sort=price) nationally and within a state reads these in order.
@@ -442,6 +460,29 @@ export const listingClaims = pgTable(
   ],
 );
 
+// A practitioner asks that their imported registry listing be removed, with the claim's proof
+// (the NPI and a licence number on the listing, plus a file or a note). An administrator
+// decides; an approved removal unpublishes the listing and keeps its NPI out of later imports.
+export const registryRemovals = pgTable(
+  "registry_removals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    npi: text("npi").notNull(),
+    therapistId: uuid("therapist_id").references(() => therapists.id, { onDelete: "set null" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    licenceNumber: text("licence_number").notNull(),
+    message: text("message"),
+    status: claimStatus("status").notNull().default("pending"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("registry_removals_status_idx").on(t.status, t.createdAt),
+    uniqueIndex("registry_removals_approved_idx").on(t.npi).where(sql`${t.status} = 'approved'`),
+  ],
+);
+
 // "Report incorrect information": anyone, signed in or not, tells the administrators what is
 // wrong on a profile. The reporter's e-mail (optional, for follow-up) is shown to administrators
 // only, never publicly or to the therapist, and is erased when the report is closed.
@@ -503,6 +544,7 @@ export type StateLicensing = typeof stateLicensing.$inferSelect;
 export type ListingClaim = typeof listingClaims.$inferSelect;
 export type ListingReport = typeof listingReports.$inferSelect;
 export type ProfileRevision = typeof profileRevisions.$inferSelect;
+export type RegistryRemoval = typeof registryRemovals.$inferSelect;
 export type CredentialProof = typeof credentialProofs.$inferSelect;
 
 // Photos a therapist shows patients: one portrait and up to 4 practice photos, each with the

@@ -1,5 +1,6 @@
 "use server";
 // Administrators' server actions: every one runs through withAdmin (others get a 404).
+import { decideRegistryRemoval } from "@/db/queries/registry";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -175,4 +176,14 @@ export const closeReportAction = withAdmin(async (user, form: FormData): Promise
     result.ownerEmail ? noticeListingCorrected({ to: result.ownerEmail, listingId: result.therapistId, displayName: result.displayName, note: note.data! }) : true,
   ]);
   back(sent.every(Boolean) ? "Report closed." : "Report closed, but an e-mail about it could not be sent.", sent.every(Boolean) ? "ok" : "error");
+});
+
+export const decideRemovalAction = withAdmin(async (user, form: FormData): Promise<void> => {
+  const id = uuidSchema.safeParse(form.get("removalId"));
+  if (!id.success) back("Unknown removal request.", "error");
+  const approve = form.get("decision") === "approve";
+  const result = await decideRegistryRemoval(await getDb(), { adminId: user.id, removalId: id.data!, approve });
+  revalidatePath("/admin");
+  if (!result.ok) back("That removal request was already decided.", "error");
+  back(approve ? "Removal approved: the listing is unpublished and later imports leave its NPI out." : "Removal refused.");
 });

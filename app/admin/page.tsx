@@ -6,12 +6,14 @@ import { findListingsForModeration, listCredentialsToCheck, listLicensesToCheck,
 import { listProofsForListings, type ProofMeta } from "@/db/queries/proofs";
 import { credentialLookup } from "@/db/reference/credential-lookups";
 import { listOpenReports } from "@/db/queries/reports";
+import { listPendingRemovals, listRegistryDifferences } from "@/db/queries/registry";
 import { listTextReviews } from "@/db/queries/text-review";
 import { requireAdmin } from "@/lib/auth/session";
 import { NO_LOOKUP_ON_FILE } from "@/lib/licensing/state-facts";
 import { PROOF_TYPES, type ProofMimeType } from "@/lib/proofs/file-check";
 import { CHECKED_LICENSE_STATUSES, checkedWhen, LICENSE_STATUS_LABELS } from "@/lib/therapists/vocabulary";
 import styles from "../dashboard/dashboard.module.css";
+import { RegistryQueue } from "./_components/registry-queue";
 import { ReportsQueue } from "./_components/reports-queue";
 import { TextReviewQueue } from "./_components/text-review-queue";
 import { checkCredentialAction, checkLicenseAction, decideClaimAction, liftLockAction, unpublishAction } from "./actions";
@@ -26,7 +28,7 @@ export default async function AdminPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = typeof params.q === "string" && noControlChars(params.q) ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [queue, credentialQueue, claims, reviews, textReviews, reports, found] = await Promise.all([
+  const [queue, credentialQueue, claims, reviews, textReviews, reports, found, removals, differences] = await Promise.all([
     listLicensesToCheck(db, { limit: 50 }),
     listCredentialsToCheck(db, { limit: 50 }),
     listPendingClaims(db, { limit: 50 }),
@@ -34,6 +36,8 @@ export default async function AdminPage({ searchParams }: Props) {
     listTextReviews(db, { limit: 50 }),
     listOpenReports(db, { limit: 50 }),
     q ? findListingsForModeration(db, { query: q }) : Promise.resolve([]),
+    listPendingRemovals(db, { limit: 50 }),
+    listRegistryDifferences(db, { limit: 50 }),
   ]);
   const proofs = await listProofsForListings(db, { therapistIds: [...new Set([...queue.map((l) => l.therapistId), ...credentialQueue.map((t) => t.id)])] });
   const licenceProofs = (licenseId: string) => proofs.filter((p) => p.licenseId === licenseId);
@@ -47,6 +51,8 @@ export default async function AdminPage({ searchParams }: Props) {
     ["text-review-heading", "Text changes to review", textReviews.length],
     ["reports-heading", "Reports of incorrect information", reports.length],
     ["reviews-heading", "Review requests on locked listings", reviews.length],
+    ["removals-heading", "Removal requests for registry listings", removals.length],
+    ["registry-differences-heading", "Claimed registry listings that differ from the registry", differences.length],
   ] as const;
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -227,7 +233,7 @@ export default async function AdminPage({ searchParams }: Props) {
                 <p>
                   Proof:{" "}
                   {c.proof === "licence"
-                    ? `licence number ${c.licenceNumber}, which matches a licence on the listing: check with the state board, and the file, that it is the claimant's. `
+                    ? `licence number ${c.licenceNumber}, which matches a licence on the listing${c.npi ? `, and the listing's NPI ${c.npi} (a registry listing)` : ""}: check with the state board, and the file, that it is the claimant's. `
                     : c.message
                       ? `note: “${c.message}”`
                       : "none given (a claim from before proof was required)"}
@@ -260,6 +266,8 @@ export default async function AdminPage({ searchParams }: Props) {
       <TextReviewQueue reviews={textReviews} />
 
       <ReportsQueue reports={reports} />
+
+      <RegistryQueue removals={removals} differences={differences} />
 
       <section aria-labelledby="reviews-heading" className="stack">
         <h2 id="reviews-heading">Locked listings whose owner asks for a review ({reviews.length})</h2>

@@ -3,12 +3,14 @@
 // shared zod schemas, resolves the ZIP code to a place, and writes through db/queries/listings.ts
 // and claims.ts, whose where clauses check ownership: another therapist's listing id gets a
 // 404, whatever the form carried.
+import { LICENCE_CLAIM_ERRORS } from "@/lib/claims/claim-requests";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { deleteAllSessions } from "@/db/queries/accounts";
 import { claimListing, confirmClaimByEmail } from "@/db/queries/claims";
+import { requestRegistryRemoval } from "@/db/queries/registry";
 import { noticeClaimLink } from "@/lib/email/listing-notices";
 import { confirmListingCurrent, createListing, requestReview, setListingPublished, updateListing } from "@/db/queries/listings";
 import { removeProof } from "@/db/queries/proofs";
@@ -20,6 +22,7 @@ import {
   formValues,
   profileInputFromValues,
   profileSchema,
+  removalRequestSchema,
   reviewRequestNoteSchema,
   uuidSchema,
   versionSchema,
@@ -123,6 +126,7 @@ const CLAIM_REFUSALS = {
   no_listing_email: "This listing has no public e-mail to send a link to. Choose another way to show it is yours.",
   licence_mismatch: "That licence number is not one of the licences on this listing. Check it, or choose another way to show it is yours.",
   already_waiting: "You have already asked to claim this listing. Your claim is waiting.",
+  npi_mismatch: LICENCE_CLAIM_ERRORS.npi_mismatch,
 } as const;
 
 /** Claims an unowned listing with one of the three kinds of proof (db/queries/claims.ts). */
@@ -170,4 +174,22 @@ export const removeProofAction = withUser(async (user, form: FormData): Promise<
   const result = await removeProof(await getDb(), { actor: { userId: user.id, isAdmin: user.isAdmin }, id });
   revalidatePath(`/dashboard/listings/${listingId.data}`);
   redirect(`/dashboard/listings/${listingId.data}?proof=${result.ok ? "removed" : "not_found"}#proofs`);
+});
+
+/**
+ * A practitioner asks that their imported registry listing be removed, with the claim's proof:
+ * the listing's NPI and a licence number on it (db/queries/registry.ts). An administrator decides.
+ */
+export const requestRemovalAction = withUser(async (user, form: FormData): Promise<void> => {
+  const parsed = removalRequestSchema.safeParse({
+    id: form.get("id"),
+    npi: typeof form.get("npi") === "string" ? form.get("npi") : "",
+    licenceNumber: typeof form.get("licenceNumber") === "string" ? form.get("licenceNumber") : "",
+    message: typeof form.get("message") === "string" ? form.get("message") : "",
+  });
+  const id = uuidSchema.safeParse(form.get("id"));
+  if (!id.success) notFound();
+  if (!parsed.success) redirect(`/dashboard/claim/${id.data}?removal=invalid#removal`);
+  const result = await requestRegistryRemoval(await getDb(), { ...parsed.data, userId: user.id, message: parsed.data.message || undefined });
+  redirect(`/dashboard/claim/${id.data}?removal=${result.ok ? "sent" : result.reason}#removal`);
 });

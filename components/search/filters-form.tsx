@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { MODALITIES, SCIATICA_TRIO } from "@/db/reference/modalities";
-import { FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
+import { FLAG_LABELS, MODALITY_NOT_STATED_LABEL, SELF_REPORTED_LABEL } from "@/lib/search/filters";
 import { DEFAULT_SORT_RULE, FLAG_FILTERS, RADIUS_CHOICES, RADIUS_DEFAULT, SORT_LABELS, SORTS, toQueryString, type FieldErrors, type SearchParams, type Sort } from "@/lib/search/params";
 import { SCIATICA_FILTER_LABELS, SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
 import { PRACTICE_FIELDS, PracticeFilters } from "./practice-filters";
@@ -107,6 +107,9 @@ export function FiltersForm({
               </label>
             ))}
           </div>
+          <label className={styles.check}>
+            <input type="checkbox" name="modalityNotStated" value="1" defaultChecked={flagOn("modalityNotStated")} /> {MODALITY_NOT_STATED_LABEL}
+          </label>
         </fieldset>
 
         <fieldset className={styles.group}>

@@ -32,6 +32,38 @@ export function ResultCard({ result, searchQuery, searched = [], number, portrai
   const credentials = result.credentials.filter((c) => c.credential !== "ncbtmb");
   const modalities = [...result.modalities].sort((a, b) => Number(searched.includes(b.slug)) - Number(searched.includes(a.slug))).map((m) => m.name);
   const more = modalities.length - MODALITIES_SHOWN;
+  if (result.registry && !result.registry.claimed) {
+    // An imported registry listing nobody has claimed: only the registry's facts.
+    return (
+      <article className={styles.card} aria-labelledby={`${id}-name`}>
+        <div className={styles.cardHead}>
+          <h3 id={`${id}-name`} className={styles.cardName}>
+            <Link href={href}>
+              {result.displayName}
+              {result.registry.credential ? `, ${result.registry.credential}` : ""}
+            </Link>
+          </h3>
+          <span className={styles.demo}>{result.registry.label}</span>
+        </div>
+        <p className={styles.where}>
+          {result.city}, {result.state}
+          {result.distanceMiles !== null ? <> &middot; {result.distanceMiles.toFixed(1)} miles away</> : null} &middot; {result.registry.text}
+        </p>
+        <dl className={styles.facts}>
+          <div>
+            <dt>Modalities:</dt>
+            <dd>Not stated</dd>
+          </div>
+          <div>
+            <dt>Licence:</dt>
+            <dd>
+              <LicenseNotes notes={result.licenseNotes} compact />
+            </dd>
+          </div>
+        </dl>
+      </article>
+    );
+  }
   return (
     <article className={styles.card} aria-labelledby={`${id}-name`}>
       <div className={styles.cardHead}>

@@ -56,6 +56,8 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
   const where = formatSetting(p.location);
   const headingId = (s: string) => `profile-${s}`;
 
+  if (p.registry && !p.registry.claimed) return <RegistryFacts profile={p} registry={p.registry} level={level} locationNote={locationNote} />;
+
   return (
     <>
       <section className={styles.header} aria-labelledby="profile-name">
@@ -244,6 +246,88 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
             <p>
               <Link href="/guide">Before you book: what to check and ask</Link>
             </p>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/**
+ * An imported registry listing nobody has claimed: only what the registry says (name, credential,
+ * practice address, phone, licences), labelled as such, with the way to claim it or ask for its
+ * removal. Nothing the registry does not say (modalities, prices, criteria) is shown.
+ */
+function RegistryFacts({
+  profile: p,
+  registry,
+  level,
+  locationNote,
+}: Props & { registry: NonNullable<PublicProfile["registry"]>; level: Level }) {
+  const Name = `h${level}` as const;
+  const H = `h${level + 1}` as "h2" | "h3" | "h4";
+  const phoneHref = p.contact.phone ? telHref(p.contact.phone) : undefined;
+  return (
+    <>
+      <section className={styles.header} aria-labelledby="profile-name">
+        <Portrait name={p.displayName} photo={p.photos.find((x) => x.kind === "portrait")} />
+        <div>
+          <Name id="profile-name" className={styles.name}>
+            {p.displayName}
+            {registry.credential ? `, ${registry.credential}` : ""}
+          </Name>
+          <p className={styles.demo}>{registry.label}</p>
+          <p>
+            {p.location.city}, {p.location.state}: the registry&rsquo;s facts, {registry.text} (NPI {registry.npi}).
+          </p>
+        </div>
+      </section>
+      <div className={styles.layout}>
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby="profile-licences">
+            <H id="profile-licences">Licences</H>
+            <p>
+              As the provider reported them to the national provider registry. Each state sets its own rules; check a licence with the state
+              board before you book.
+            </p>
+            <LicenseNotes notes={p.licenseNotes} />
+          </section>
+          <section className={styles.card} aria-labelledby="profile-registry">
+            <H id="profile-registry">Is this you?</H>
+            <p>
+              This listing comes from the public data of the national provider registry (NPPES). Claim it to add what patients look for (types
+              of massage, prices, experience with sciatica), or ask for it to be removed.
+            </p>
+            <p>
+              <Link href={`/dashboard/claim?q=${encodeURIComponent(p.displayName)}`}>Claim or remove this listing</Link>
+            </p>
+          </section>
+        </div>
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby="profile-contact">
+            <H id="profile-contact">Contact</H>
+            <ul className={styles.contactList}>
+              {p.contact.phone ? (
+                <li>
+                  Phone: {phoneHref ? <a href={phoneHref}>{p.contact.phone}</a> : p.contact.phone}
+                </li>
+              ) : (
+                <li>No phone in the registry.</li>
+              )}
+            </ul>
+          </section>
+          <section className={styles.card} aria-labelledby="profile-location">
+            <H id="profile-location">Practice location</H>
+            <address className={styles.address}>
+              {p.location.addressLine ? (
+                <>
+                  {p.location.addressLine}
+                  <br />
+                </>
+              ) : null}
+              {p.location.city}, {p.location.state} {p.location.zip}
+            </address>
+            {locationNote}
           </section>
         </div>
       </div>

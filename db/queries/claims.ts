@@ -35,25 +35,26 @@ export async function findUnclaimedListings(db: Db, options: { query: string; li
 /** A published listing nobody owns, for the claim form; the public e-mail only as a hint ("d•••@example.org"). */
 export async function getClaimableListing(db: Db, options: { id: string }) {
   const [row] = await db
-    .select({ id: therapists.id, displayName: therapists.displayName, practiceName: therapists.practiceName, city: therapists.city, state: therapists.state, slug: therapists.slug, isDemo: therapists.isDemo, email: therapists.email })
+    .select({ id: therapists.id, displayName: therapists.displayName, practiceName: therapists.practiceName, city: therapists.city, state: therapists.state, slug: therapists.slug, isDemo: therapists.isDemo, email: therapists.email, npi: therapists.npi })
     .from(therapists)
     .where(and(eq(therapists.id, options.id), isNull(therapists.ownerId), eq(therapists.published, true)))
     .limit(1);
   if (!row) return null;
-  const { email, ...rest } = row;
+  const { email, npi, ...rest } = row;
   const [local, domain] = (email ?? "").split("@");
-  return { ...rest, emailHint: email && local && domain ? `${local[0]}•••@${domain}` : null };
+  // An imported registry listing is claimed with its NPI too (the claimant types it; not shown here).
+  return { ...rest, fromRegistry: npi !== null, emailHint: email && local && domain ? `${local[0]}•••@${domain}` : null };
 }
 
 /** What a claimant gives as proof that the listing is theirs (lib/validation/claim-input.ts parses the form). */
 export type ClaimProof =
   | { kind: "email_link" }
-  | { kind: "licence"; number: string; file: { name: string; mimeType: string; data: Uint8Array } }
+  | { kind: "licence"; number: string; /** Required for an imported registry listing: its NPI. */ npi?: string; file: { name: string; mimeType: string; data: Uint8Array } }
   | { kind: "note"; note: string };
 
 export type ClaimResult =
   | { ok: true; status: "approved" | "pending"; claimId: string; emailLink?: { to: string; token: string } }
-  | { ok: false; reason: "not_found" | "demo" | "no_listing_email" | "licence_mismatch" | "already_waiting" };
+  | { ok: false; reason: "not_found" | "demo" | "no_listing_email" | "licence_mismatch" | "npi_mismatch" | "already_waiting" };
 
 // Licence numbers compare without spaces, dashes or case ("MT 12-345" is "mt12345").
 const licenceKey = (n: string) => n.replace(/[\s-]+/g, "").toUpperCase();
@@ -114,6 +115,8 @@ export async function claimListing(
     } else if (proof.kind === "licence") {
       const listed = await tx.select({ number: licenses.number }).from(licenses).where(eq(licenses.therapistId, row.id));
       if (!listed.some((l) => licenceKey(l.number) === licenceKey(proof.number))) return { ok: false as const, reason: "licence_mismatch" as const };
+      // An imported registry listing: the claimant also gives its NPI (db/queries/registry.ts).
+      if (row.npi !== null && (proof.npi ?? "").replace(/\D/g, "") !== row.npi) return { ok: false as const, reason: "npi_mismatch" as const };
       values = { proof: "licence", licenceNumber: proof.number, proofFile: proof.file.data, proofFileName: proof.file.name, proofMimeType: proof.file.mimeType };
     } else {
       values = { proof: "note", message: proof.note };
@@ -187,6 +190,7 @@ export async function listPendingClaims(db: Db, options: { limit?: number } = {}
       proof: listingClaims.proof,
       proofFileName: listingClaims.proofFileName,
       licenceNumber: listingClaims.licenceNumber,
+      npi: therapists.npi,
       emailSentTo: listingClaims.emailSentTo,
       createdAt: listingClaims.createdAt,
       claimantEmail: users.email,

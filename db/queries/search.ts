@@ -1,13 +1,15 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { CRITERIA_SCORE_LEVELS, licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists } from "../schema";
+import { CRITERIA_SCORE_LEVELS, licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists, UNCLAIMED_REGISTRY_SCORE } from "../schema";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
   near?: { latitude: number; longitude: number; radiusMiles: number };
   state?: string;
   modalities?: readonly string[];
+  /** With modalities: listings that state no modality at all (imported registry listings) match too. */
+  includeModalityNotStated?: boolean;
   sciatica?: "some" | "extensive";
   licensed?: boolean;
   ncbtmb?: boolean;
@@ -79,7 +81,10 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
     );
   }
   if (c.state) where.set("state", eq(t.state, c.state));
-  if (c.modalities?.length) where.set("modality", sql`${t.modalitySlugs} @> ${sql`array[${sql.join(c.modalities.map((m) => sql`${m}`), sql`, `)}]::text[]`}`);
+  if (c.modalities?.length) {
+    const offered = sql`${t.modalitySlugs} @> ${sql`array[${sql.join(c.modalities.map((m) => sql`${m}`), sql`, `)}]::text[]`}`;
+    where.set("modality", c.includeModalityNotStated ? sql`(${offered} or ${t.modalitySlugs} = '{}'::text[])` : offered);
+  }
   if (c.sciatica) where.set("sciatica", c.sciatica === "extensive" ? eq(t.sciaticaExperience, "extensive") : inArray(t.sciaticaExperience, ["some", "extensive"]));
   const claimed = Boolean(c.includeSelfReported);
   if (c.licensed) where.set("licensed", sql`(${claimed ? t.homeLicenseClaimed : t.homeLicenseChecked} or ${noStatewideLicence})`);
@@ -190,8 +195,9 @@ function orderFor(c: SearchCriteria): SQL[] {
   return [score, ...distance, asc(name), asc(t.id)];
 }
 
-/** The criteria-score levels "best match" walks, highest first (the list lives in db/schema.ts). */
-const SCORE_LEVELS = [...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a);
+/** The criteria-score levels "best match" walks, highest first (the list lives in db/schema.ts); imported
+ * registry listings nobody has claimed come last (UNCLAIMED_REGISTRY_SCORE, -1). */
+const SCORE_LEVELS = [...[...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a), UNCLAIMED_REGISTRY_SCORE];
 
 /**
  * Nearest first through the GiST index: PostgreSQL reads a nearest-first (`<->`) scan only
@@ -340,6 +346,10 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
       inClinic: t.inClinic,
       mobile: t.mobile,
       isDemo: t.isDemo,
+      npi: t.npi,
+      claimed: sql<boolean>`${t.ownerId} is not null`,
+      registryUpdatedOn: t.registryUpdatedOn,
+      registryCredential: sql<string | null>`${t.registryFacts} ->> 'credential'`,
       score: criteriaScore,
     })
     .from(t)
@@ -384,6 +394,7 @@ async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["nea
         credentialTitle: licenses.credentialTitle,
         status: licenses.status,
         verifiedAt: licenses.verifiedAt,
+        source: licenses.source,
       })
       .from(licenses)
       .where(inArray(licenses.therapistId, ids)),

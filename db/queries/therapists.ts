@@ -44,8 +44,16 @@ export async function getPublishedTherapistBySlug(db: Db, { slug }: { slug: stri
   const photos = await listPhotos(db, [therapist.id]);
 
   // Owner and internal bookkeeping never leave the data layer.
-  const { ownerId: _ownerId, version: _version, ...publicFields } = therapist;
-  return { ...publicFields, modalities: modalityRows, licenses: licenceRows, stateRules, photos };
+  const { ownerId, version: _version, registryFacts, ...publicFields } = therapist;
+  return {
+    ...publicFields,
+    claimed: ownerId !== null,
+    registryCredential: registryFacts?.credential ?? null,
+    modalities: modalityRows,
+    licenses: licenceRows,
+    stateRules,
+    photos,
+  };
 }
 
 export type PublishedProfile = NonNullable<Awaited<ReturnType<typeof getPublishedTherapistBySlug>>>;

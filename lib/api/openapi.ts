@@ -2,7 +2,7 @@
 // come from the zod schemas in lib/api/schemas.ts; parameters from lib/search/params.ts.
 import { z } from "zod";
 import { MODALITIES } from "@/db/reference/modalities";
-import { CREDENTIAL_FLAGS, FLAG_LABELS, PRACTICE_FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
+import { CREDENTIAL_FLAGS, FLAG_LABELS, MODALITY_NOT_STATED_LABEL, PRACTICE_FLAG_LABELS, SELF_REPORTED_LABEL } from "@/lib/search/filters";
 import { FLAG_FILTERS, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PRACTICE_FLAGS, PRICE_LIMIT, RADIUS_DEFAULT, SORTS } from "@/lib/search/params";
 import { SCIATICA_FILTER_LEVELS } from "@/lib/therapists/vocabulary";
 import * as schemas from "./schemas";
@@ -63,6 +63,12 @@ export function openApiDocument() {
             q("location", 'A 5-digit ZIP code, "City, ST", or a state (name or two-letter code)', { type: "string", maxLength: 100 }, "10001"),
             q("radius", "Miles around the place (ignored for a whole state)", { type: "integer", minimum: 5, maximum: 100, default: RADIUS_DEFAULT }, 50),
             q("modality", "Repeat for several: a therapist must offer every one", { type: "array", items: { type: "string", enum: MODALITIES.map((m) => m.slug) } }, ["deep-tissue", "swedish"], { style: "form", explode: true }),
+            q(
+              "modalityNotStated",
+              `${MODALITY_NOT_STATED_LABEL} (1 on, 0 off). With modality filters, listings that state no modality (listings imported from the national provider registry, not yet claimed) match too. Example: /api/therapists?location=10001&modality=swedish&modalityNotStated=1`,
+              flagSchema,
+              "1",
+            ),
             q("sciatica", "Sciatica experience: some (or more), or extensive", { type: "string", enum: [...SCIATICA_FILTER_LEVELS] }, "extensive"),
             ...FLAG_FILTERS.map((f) => q(f, `${FLAG_LABELS[f]} (1 on, 0 off)`, flagSchema, "1")),
             q(

@@ -2,7 +2,8 @@ import "server-only";
 // The HTTP ends of a claim by licence number, which carries a file and so cannot be a server
 // action (ours take text only, up to 1 MB); kept out of the route files so tests drive them:
 // - receiveLicenceClaim: POST /claims (multipart: id, licenceNumber, file) from the claim page.
-//   The number must match a licence on the listing and the file pass the proof-file check
+//   The number must match a licence on the listing (and, for an imported registry listing, the
+//   NPI its NPI) and the file pass the proof-file check
 //   (lib/proofs/file-check.ts); otherwise nothing is stored and the claim page says why, with
 //   the number kept. One transaction (db/queries/claims.ts claimListing).
 // - serveClaimProof: GET /claims/<id>/proof, the file as a download for administrators only.
@@ -28,6 +29,7 @@ export const LICENCE_CLAIM_ERRORS = {
   active_content: "The file contains scripts or other active content, which is refused. Nothing was sent.",
   bad_name: "The file's name is empty or too long. Nothing was sent.",
   licence_mismatch: "That licence number is not one of the licences on this listing. Check it, or choose another way to show it is yours.",
+  npi_mismatch: "That is not the NPI of this listing. Enter your 10-digit National Provider Identifier as the registry has it.",
   demo: "This is a fictional demo listing: it cannot be claimed.",
   not_found: "This listing already has an owner or is no longer published.",
   no_listing_email: "This listing has no public e-mail.",
@@ -62,7 +64,8 @@ export async function receiveLicenceClaim(db: Db, options: { request: Request; u
   }
   const number = form.get("licenceNumber");
   const typed = typeof number === "string" ? number : "";
-  const parsed = licenceClaimSchema.safeParse({ id, licenceNumber: typed });
+  const npi = form.get("npi");
+  const parsed = licenceClaimSchema.safeParse({ id, licenceNumber: typed, npi: typeof npi === "string" && npi.trim() !== "" ? npi : undefined });
   const file = form.get("file");
   if (!parsed.success || !(file instanceof File)) return back(id, "invalid", typed);
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -72,7 +75,7 @@ export async function receiveLicenceClaim(db: Db, options: { request: Request; u
     id,
     userId: user.id,
     email: user.email,
-    proof: { kind: "licence", number: parsed.data.licenceNumber, file: { name: checked.fileName, mimeType: checked.mimeType, data: bytes } },
+    proof: { kind: "licence", number: parsed.data.licenceNumber, npi: parsed.data.npi, file: { name: checked.fileName, mimeType: checked.mimeType, data: bytes } },
   });
   if (!result.ok) return back(id, result.reason, typed);
   return redirect(`${siteOrigin}/dashboard?claim=${result.status}`);

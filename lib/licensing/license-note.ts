@@ -1,6 +1,6 @@
 // What a state's rule makes of a therapist's licence, in one line a patient can read next to
 // it: "LMT, Massachusetts - active, checked with the state board on 2026-10-02".
-import { checkedWhen, CLAIMED_WORDING, type LicenseStatus } from "@/lib/therapists/vocabulary";
+import { checkedWhen, CLAIMED_WORDING, REGISTRY_LICENCE_SOURCE, REGISTRY_LICENCE_WORDING, type LicenseStatus } from "@/lib/therapists/vocabulary";
 import { ACTIVE_STANDING, CHECKED_WITH, CREDENTIAL_NOUN, isMandatory, statePageHref, type Regulation } from "./vocabulary";
 
 export type LicenseFacts = {
@@ -8,6 +8,8 @@ export type LicenseFacts = {
   credentialTitle: string;
   status: LicenseStatus;
   verifiedAt: Date | null;
+  /** Where the licence came from; a registry import reads as registered with NPPES. */
+  source?: string;
 };
 
 export type StateRule = { code: string; name: string; regulation: Regulation };
@@ -58,7 +60,7 @@ export function describeLicense(license: LicenseFacts, rule: StateRule, now: Dat
       case "disciplinary_action":
         return { ...base, tone: "problem", text: `${head} - reported disciplinary action, not yet checked with ${checkedWith(rule)}` };
       default:
-        return { ...base, tone: "self_reported", text: `${head} - ${CLAIMED_WORDING}` };
+        return { ...base, tone: "self_reported", text: `${head} - ${license.source === REGISTRY_LICENCE_SOURCE ? REGISTRY_LICENCE_WORDING : CLAIMED_WORDING}` };
     }
   }
   // A check older than 12 months says how old it is (check-age.ts); it is still a check.

@@ -34,6 +34,9 @@ export function priceFilterLabel(p: Pick<SearchParams, "minPrice" | "maxPrice">)
   return undefined;
 }
 
+/** The modality filter's extra choice: listings that state no modality (imported registry listings) match too. */
+export const MODALITY_NOT_STATED_LABEL = "Also therapists whose modalities are not stated (from the national provider registry)";
+
 /** The "include self-reported" choice: the credential filters then match claimed credentials too. */
 export const SELF_REPORTED_LABEL = "Include self-reported credentials (claimed, not yet checked)";
 /** The credential filters that choice widens. */
@@ -54,6 +57,8 @@ export function activeFilters(p: SearchParams): ActiveFilter[] {
   for (const m of p.modality) {
     out.push({ condition: "modality", label: modalityName(m), without: { ...base, modality: p.modality.filter((x) => x !== m) } });
   }
+  if (p.modalityNotStated && p.modality.length)
+    out.push({ condition: "modalityNotStated", label: "Including modality not stated", without: { ...base, modalityNotStated: undefined } });
   if (p.sciatica) out.push({ condition: "sciatica", label: p.sciatica === "extensive" ? "Extensive sciatica experience" : "Some sciatica experience", without: { ...base, sciatica: undefined } });
   for (const f of FLAG_FILTERS) {
     if (p[f]) out.push({ condition: f, label: FLAG_LABELS[f], without: { ...base, [f]: undefined, ...(f === "insurance" ? { plan: undefined } : {}) } });

@@ -57,6 +57,8 @@ export const searchSchema = z.object({
     .max(MODALITY_SLUGS.length)
     .transform((list) => [...new Set(list)])
     .default([]),
+  // With modalities chosen, listings that state none (imported registry listings) match too.
+  modalityNotStated: flag.optional(),
   sciatica: z.enum(SCIATICA_FILTER_LEVELS, { error: "use some or extensive" }).optional(),
   licensed: flag.optional(),
   ncbtmb: flag.optional(),
@@ -167,6 +169,7 @@ export function toQueryString(p: Partial<SearchParams>, options: { includePageSi
   if (p.location) qs.set("location", p.location);
   if (p.radius !== undefined && p.radius !== RADIUS_DEFAULT) qs.set("radius", String(p.radius));
   for (const m of p.modality ?? []) qs.append("modality", m);
+  if (p.modalityNotStated) qs.set("modalityNotStated", "1");
   if (p.sciatica) qs.set("sciatica", p.sciatica);
   for (const f of FLAG_FILTERS) if (p[f]) qs.set(f, "1");
   if (p.selfReported) qs.set("selfReported", "1");

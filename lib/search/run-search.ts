@@ -72,6 +72,7 @@ function toCriteria(p: SearchParams, location: ResolvedLocation | null): Omit<Se
     near: location?.kind === "point" ? { latitude: location.latitude, longitude: location.longitude, radiusMiles: radiusOf(p) } : undefined,
     state: location?.kind === "state" ? location.state : undefined,
     modalities: p.modality,
+    includeModalityNotStated: p.modalityNotStated,
     sciatica: p.sciatica,
     licensed: p.licensed,
     ncbtmb: p.ncbtmb,

@@ -19,7 +19,36 @@ export const credentialsSchema = z
   )
   .describe("Credentials beyond the licence: NCBTMB certification, the school's accreditation, association membership");
 import { describeLicense, describeMissingLicense, LICENSE_NOTE_TONES, type LicenseFacts, type StateRule } from "@/lib/licensing/license-note";
-import { LICENSE_STATUSES, NCBTMB_STATUSES, PRICE_UNIT, SCIATICA_LEVELS, type NcbtmbStatus, type SciaticaLevel } from "./vocabulary";
+import { asRegisteredOn, LICENSE_STATUSES, NCBTMB_STATUSES, PRICE_UNIT, SCIATICA_LEVELS, UNCLAIMED_REGISTRY_LABEL, type NcbtmbStatus, type SciaticaLevel } from "./vocabulary";
+
+/** A listing imported from the national provider registry (NPPES), as patients see it; null for others. */
+export const registrySchema = z
+  .object({
+    npi: z.string().describe("The provider's National Provider Identifier"),
+    claimed: z.boolean().describe("Whether the therapist has claimed the listing (then they keep it, and it shows what they wrote)"),
+    label: z.string().nullable().describe(`"${UNCLAIMED_REGISTRY_LABEL}" while unclaimed; null once claimed`),
+    credential: z.string().nullable().describe('The credential text the provider gave the registry, e.g. "LMT"'),
+    updatedOn: z.string().nullable().describe("The registry's last update of the record (YYYY-MM-DD)"),
+    text: z.string().describe('"as registered on March 15, 2026"'),
+  })
+  .nullable();
+export type RegistryListing = z.infer<typeof registrySchema>;
+
+/** What a row says about the registry (absent fields: not a registry listing). */
+export type RegistrySource = { npi?: string | null; claimed?: boolean; registryUpdatedOn?: string | null; registryCredential?: string | null };
+
+export function toRegistryListing(r: RegistrySource): RegistryListing {
+  if (!r.npi) return null;
+  const claimed = Boolean(r.claimed);
+  return {
+    npi: r.npi,
+    claimed,
+    label: claimed ? null : UNCLAIMED_REGISTRY_LABEL,
+    credential: r.registryCredential ?? null,
+    updatedOn: r.registryUpdatedOn ?? null,
+    text: r.registryUpdatedOn ? asRegisteredOn(r.registryUpdatedOn) : "as registered",
+  };
+}
 
 const isoDateTime = z.string().describe("ISO 8601 date and time");
 
@@ -51,6 +80,7 @@ export const publicProfileSchema = z
     practiceName: z.string().nullable(),
     bio: z.string(),
     isDemo: z.boolean(),
+    registry: registrySchema,
     contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), website: z.string().nullable() }),
     location: z.object({
       addressLine: z.string().nullable(),
@@ -171,7 +201,7 @@ export type ProfileSource = {
   stateRules: readonly StateRule[];
   /** The listing's photos (db/queries/photos.ts listPhotos), portrait first. */
   photos?: readonly Parameters<typeof toPhoto>[0][];
-};
+} & RegistrySource;
 
 export function toPublicProfile(p: ProfileSource): PublicProfile {
   const rules = new Map<string, StateRule>(p.stateRules.map((r) => [r.code, r]));
@@ -195,6 +225,7 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
     practiceName: p.practiceName,
     bio: p.bio,
     isDemo: p.isDemo,
+    registry: toRegistryListing(p),
     contact: { phone: p.phone, email: p.email, website: p.website },
     location: {
       addressLine: p.addressLine,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { countMet, credentialFacts, credentialWords, evaluateCriteria, type CriteriaInput } from "@/lib/criteria";
 import { describeLicenses, type StateRule } from "@/lib/licensing/license-note";
-import { credentialsSchema, criterionSchema, licenseNoteSchema, priceSchema } from "./public-profile";
+import { credentialsSchema, criterionSchema, licenseNoteSchema, priceSchema, registrySchema, toRegistryListing, type RegistrySource } from "./public-profile";
 import { NCBTMB_STATUSES, PRICE_UNIT, SCIATICA_LEVELS } from "./vocabulary";
 
 export const searchResultSchema = z
@@ -28,6 +28,7 @@ export const searchResultSchema = z
     inClinic: z.boolean(),
     mobile: z.boolean(),
     isDemo: z.boolean().describe("Fictional demo listing"),
+    registry: registrySchema,
     price: priceSchema.describe("A 60-minute session's price as the therapist states it (sort=price orders by min)"),
   })
   .meta({ id: "SearchResult" });
@@ -50,7 +51,7 @@ export type SearchResultSource = CriteriaInput & {
   inClinic: boolean;
   mobile: boolean;
   isDemo: boolean;
-};
+} & RegistrySource;
 
 export function toSearchResult(
   r: SearchResultSource,
@@ -78,6 +79,7 @@ export function toSearchResult(
     inClinic: r.inClinic,
     mobile: r.mobile,
     isDemo: r.isDemo,
+    registry: toRegistryListing(r),
     price: { per: PRICE_UNIT, currency: "USD", min: r.priceMin, max: r.priceMax },
   };
 }

@@ -51,6 +51,16 @@ export const SCIATICA_ADJECTIVE: Record<SciaticaLevel, string> = { none: "no sta
 export const CLAIMED_WORDING = "claimed, not yet checked";
 export const CHECKED_WORDING = "checked";
 export const UNCONFIRMED_WORDING = "could not be confirmed";
+/**
+ * A licence imported from the national provider registry (NPPES): the provider's own report to
+ * CMS, so self-reported like any unchecked licence, in its own words. Its `source` is this.
+ */
+export const REGISTRY_LICENCE_SOURCE = "national provider registry (NPPES)";
+export const REGISTRY_LICENCE_WORDING = "registered with NPPES, not checked with the state board";
+/** The label of an imported listing nobody has claimed, on cards and profiles. */
+export const UNCLAIMED_REGISTRY_LABEL = "From the national provider registry; not yet claimed by the therapist";
+/** "as registered on March 15, 2026": the registry's last update of the provider's record. */
+export const asRegisteredOn = (isoDate: string) => `as registered on ${formatLongDate(isoDate)}`;
 
 /** The status alone, as the search card shows it. */
 export const NCBTMB_LABELS: Record<NcbtmbStatus, string> = {

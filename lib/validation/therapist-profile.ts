@@ -49,4 +49,28 @@ export type ClaimValues = { id: string; proof: string; note: string };
 export const licenceClaimSchema = z.object({
   id: z.uuid("Unknown listing."),
   licenceNumber: text(40).min(1, "Enter the licence number shown on the listing."),
+  // Only for an imported registry listing (the claim form shows the field then): its NPI.
+  npi: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, "Enter the 10-digit NPI.")
+    .optional(),
 });
+
+/** A practitioner's request that their imported registry listing be removed: the same proof as a claim (NPI and a licence number). */
+export const removalRequestSchema = z.object({
+  id: z.uuid("Unknown listing."),
+  npi: z.string().trim().regex(/^\d{10}$/, "Enter the 10-digit NPI."),
+  licenceNumber: text(40).min(1, "Enter the licence number shown on the listing."),
+  message: text(1000),
+});
+
+/** What the claim page says after a removal request (?removal=...). */
+export const REMOVAL_NOTICES = {
+  sent: "Your request was sent. An administrator checks it; once approved the listing is unpublished and later imports leave it out.",
+  invalid: "Enter the listing's 10-digit NPI and a licence number shown on it.",
+  mismatch: "The NPI or the licence number does not match this listing. Nothing was sent.",
+  already_waiting: "A removal request for this listing is already waiting.",
+  not_found: "This is not a listing from the national provider registry.",
+} as const;
+export const isRemovalNotice = (v: unknown): v is keyof typeof REMOVAL_NOTICES => typeof v === "string" && Object.hasOwn(REMOVAL_NOTICES, v);

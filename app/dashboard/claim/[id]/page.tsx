@@ -5,9 +5,10 @@ import { getDb } from "@/db/client";
 import { getClaimableListing } from "@/db/queries/claims";
 import { requireUser } from "@/lib/auth/session";
 import { isLicenceClaimError } from "@/lib/claims/claim-requests";
-import { noControlChars, uuidSchema } from "@/lib/validation/therapist-profile";
+import { isRemovalNotice, noControlChars, uuidSchema } from "@/lib/validation/therapist-profile";
 import { ClaimForm } from "./claim-form";
 import { LicenceClaimForm } from "./licence-claim-form";
+import { RemovalRequestForm } from "./removal-request-form";
 
 export const metadata: Metadata = { title: "Claim a listing", robots: { index: false } };
 
@@ -17,6 +18,7 @@ export default async function ClaimListingPage({ params, searchParams }: Props) 
   const { id } = await params;
   const query = await searchParams;
   const licenceError = isLicenceClaimError(query.licenceError) ? query.licenceError : null;
+  const removalNotice = isRemovalNotice(query.removal) ? query.removal : null;
   const licence = typeof query.licence === "string" && noControlChars(query.licence) ? query.licence.slice(0, 40) : "";
   const user = await requireUser(`/dashboard/claim/${encodeURIComponent(id)}`);
   const parsed = uuidSchema.safeParse(id);
@@ -46,7 +48,8 @@ export default async function ClaimListingPage({ params, searchParams }: Props) 
             <>
               <p>Choose one of three ways to show that this listing is yours.</p>
               <ClaimForm id={listing.id} name={listing.displayName} emailHint={listing.emailHint} accountEmail={user.email} />
-              <LicenceClaimForm id={listing.id} name={listing.displayName} error={licenceError} licence={licence} />
+              <LicenceClaimForm id={listing.id} name={listing.displayName} error={licenceError} licence={licence} fromRegistry={listing.fromRegistry} />
+              {listing.fromRegistry && <RemovalRequestForm id={listing.id} name={listing.displayName} notice={removalNotice} />}
             </>
           )}
         </>
