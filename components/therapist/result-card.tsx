@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { formatAccepting, formatPrice, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
 import { stateName } from "@/lib/licensing/vocabulary";
+import { CONTACT_ANCHOR } from "@/lib/therapists/contact-links";
 import type { SearchResult } from "@/lib/therapists/search-result";
 import { CriteriaChecklist } from "./criteria-checklist";
 import { LicenseNotes } from "./license-note";
@@ -33,7 +34,13 @@ export function ResultCard({ result, searchQuery, searched = [] }: Props) {
         <h3 id={`${id}-name`} className={styles.cardName}>
           <Link href={href}>{result.displayName}</Link>
         </h3>
-        {result.isDemo ? <span className={styles.demo}>Demo (fictional)</span> : null}
+        <span className={styles.headEnd}>
+          {result.isDemo ? <span className={styles.demo}>Demo (fictional)</span> : null}
+          {/* One tap to the profile's contact block: call, e-mail, website, message. */}
+          <Link className={styles.contact} href={`${href}#${CONTACT_ANCHOR}`}>
+            Contact<span className="visually-hidden"> {result.displayName}</span>
+          </Link>
+        </span>
       </div>
       {result.practiceName ? <p className={styles.practice}>{result.practiceName}</p> : null}
       <p className={styles.where}>

@@ -31,6 +31,8 @@ export default async function OutboxPage() {
                 </>
               )}{" "}
               (sent at {m.createdAt.toISOString().slice(11, 19)} UTC)
+              {m.replyTo ? <p>Reply-To: {m.replyTo}</p> : null}
+              {m.body ? <pre className="outbox-body">{m.body}</pre> : null}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getListingForEdit } from "@/db/queries/listings";
+import { listWeeklyCounts } from "@/db/queries/listing-counts";
 import { listProofs } from "@/db/queries/proofs";
 import { listRevisions } from "@/db/queries/revisions";
 import { requireUser } from "@/lib/auth/session";
@@ -13,6 +14,7 @@ import { confirmCurrentAction, requestReviewAction, setPublishedAction } from ".
 import { CredentialProofs } from "../../_components/credential-proofs";
 import { ListingPreview } from "../../_components/listing-preview";
 import { RevisionHistory } from "../../_components/revision-history";
+import { WeeklyCounts } from "../../_components/weekly-counts";
 import styles from "../../dashboard.module.css";
 
 export const metadata: Metadata = { title: "Your listing", robots: { index: false } };
@@ -29,6 +31,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
   if (!listing) notFound();
   const revisions = (await listRevisions(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const proofs = (await listProofs(db, { therapistId: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
+  const counts = (await listWeeklyCounts(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const t = listing.therapist;
   const preview = await previewListing(db, listing);
   const q = await searchParams;
@@ -130,6 +133,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <button type="submit">Confirm this listing is current</button>
         </form>
       </section>
+      <WeeklyCounts counts={counts} messagesOn={preview.contact.messages} />
       <CredentialProofs listingId={t.id} listing={listing} proofs={proofs} notice={q.proof} />
       <ListingPreview profile={preview} />
       <RevisionHistory revisions={revisions} />
