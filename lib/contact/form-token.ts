@@ -7,8 +7,9 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
-export const MIN_FILL_MS = 3000;
-export const MAX_FORM_AGE_MS = 24 * 3600 * 1000;
+import { MAX_FORM_AGE_MS, MIN_FILL_MS } from "./message-input";
+
+export { MIN_FILL_MS };
 
 const sign = (slug: string, issuedMs: number) => createHmac("sha256", env().authSecret).update(`contact-form:${slug}:${issuedMs}`).digest("base64url");
 

@@ -38,6 +38,10 @@ export const CONTACT_WORDING = {
   noEmail: "This therapist has not listed a public e-mail address, so the site cannot pass a message on. Call or visit their website instead.",
 } as const;
 
+/** The shortest time a person takes to fill the form in, and how long a form stays valid (lib/contact/form-token.ts). */
+export const MIN_FILL_MS = 3000;
+export const MAX_FORM_AGE_MS = 24 * 3600 * 1000;
+
 const phonePattern = /^[0-9+().\-\s]{7,40}$/;
 
 export const contactSchema = z

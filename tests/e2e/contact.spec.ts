@@ -5,7 +5,7 @@
 // by keyboard and without JavaScript; axe finds nothing; and the visitor holds no cookie and
 // talks to no other site. (The SMTP path, retries, purge and limits: tests/integration/contact-messages.test.ts.)
 import { expect, test, type Page } from "@playwright/test";
-import { MIN_FILL_MS } from "@/lib/contact/form-token";
+import { MIN_FILL_MS } from "@/lib/contact/message-input";
 import { expectNoAxeViolations } from "./axe";
 import { uniqueEmail } from "./fixtures";
 
