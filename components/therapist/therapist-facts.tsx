@@ -14,6 +14,7 @@ import {
   NCBTMB_NOTE,
   SCIATICA_LABELS,
 } from "@/lib/therapists/vocabulary";
+import { CONTACT_WORDING } from "@/lib/contact/message-input";
 import { CONTACT_ANCHOR, MESSAGE_ANCHOR, safeWebsite, telHref } from "@/lib/therapists/contact-links";
 import { CriteriaChecklist } from "./criteria-checklist";
 import { InitialsAvatar } from "./initials-avatar";
@@ -28,7 +29,7 @@ type Props = {
   level?: Level;
   /** A line under the address, e.g. the distance from the place searched. */
   locationNote?: React.ReactNode;
-  /** The message form (the profile page) or what stands in for it (the dashboard preview). */
+  /** When the listing takes messages: the form (the profile page) or what stands in for it (the dashboard preview). */
   message?: React.ReactNode;
 };
 
@@ -108,7 +109,13 @@ export function TherapistFacts({ profile: p, level = 1, locationNote, message }:
           {!p.contact.phone && !p.contact.email && !p.contact.website ? <li>No contact details listed.</li> : null}
         </ul>
       </section>
-      {message}
+      {p.contact.messages ? (
+        message
+      ) : (
+        <section className={styles.message} id={MESSAGE_ANCHOR} aria-label={`Messages to ${p.displayName}`}>
+          <p>{p.contact.email ? CONTACT_WORDING.off : CONTACT_WORDING.noEmail}</p>
+        </section>
+      )}
 
       <div className={styles.layout}>
         <div className={styles.column}>

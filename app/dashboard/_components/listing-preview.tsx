@@ -13,11 +13,7 @@ export function ListingPreview({ profile }: { profile: PublicProfile }) {
         profile={profile}
         level={3}
         message={
-          <p className="notice">
-            {profile.contact.messages
-              ? "Here patients see a form to send you a message, which is e-mailed to your public e-mail address."
-              : "Patients see that you do not take messages through this site (no public e-mail, or the form is turned off)."}
-          </p>
+          <p className="notice">Here patients see a form to send you a message, which is e-mailed to your public e-mail address.</p>
         }
       />
     </section>

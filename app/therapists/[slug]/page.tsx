@@ -14,8 +14,6 @@ import { countProfileView } from "@/db/queries/listing-counts";
 import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
 import { maybeRunDeliveryPass } from "@/lib/contact/delivery-pass";
 import { issueFormToken } from "@/lib/contact/form-token";
-import { CONTACT_WORDING } from "@/lib/contact/message-input";
-import { MESSAGE_ANCHOR } from "@/lib/therapists/contact-links";
 import { countsAsView } from "@/lib/therapists/profile-views";
 import { haversineMiles } from "@/lib/geo/distance";
 import { lookupZip } from "@/lib/geo/zip";
@@ -88,13 +86,7 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
       await maybeRunDeliveryPass();
     });
   }
-  const message = p.contact.messages ? (
-    <ContactForm slug={p.slug} name={p.displayName} issued={issueFormToken(p.slug)} />
-  ) : (
-    <section className={styles.message} id={MESSAGE_ANCHOR} aria-label={`Messages to ${p.displayName}`}>
-      <p>{found.row.messagesOff ? CONTACT_WORDING.off : CONTACT_WORDING.noEmail}</p>
-    </section>
-  );
+  const message = p.contact.messages ? <ContactForm slug={p.slug} name={p.displayName} issued={issueFormToken(p.slug)} /> : null;
   return (
     <div className="container stack">
       <JsonLdScript data={buildTherapistJsonLd({ ...p, ...p.contact, ...p.location, priceMin: p.price.min, priceMax: p.price.max }, origin)} />
