@@ -114,11 +114,12 @@ test("the message form works by keyboard and passes axe; the listing's questions
   const summary = page.locator("summary", { hasText: /a message through this site$/ });
   await summary.focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("form", { name: /^Message to / })).toBeVisible();
+  const form = page.getByRole("form", { name: /^Message to / });
+  await expect(form).toBeVisible();
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Your name")).toBeFocused();
+  await expect(form.getByLabel("Your name")).toBeFocused();
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Your e-mail address")).toBeFocused();
+  await expect(form.getByLabel("Your e-mail address")).toBeFocused();
   await expectNoAxeViolations(page);
 });
 
