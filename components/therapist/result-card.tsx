@@ -3,6 +3,7 @@
 // criteria are met, with the full checklist and the other facts one tap away. The words
 // (labels, licence notes, criteria) are the profile page's.
 import Link from "next/link";
+import { SaveButton } from "@/components/shortlist/save-button";
 import { formatAccepting, formatPrice, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
 import { stateName } from "@/lib/licensing/vocabulary";
 import { CONTACT_ANCHOR } from "@/lib/therapists/contact-links";
@@ -37,6 +38,7 @@ export function ResultCard({ result, searchQuery, searched = [] }: Props) {
         <span className={styles.headEnd}>
           {result.isDemo ? <span className={styles.demo}>Demo (fictional)</span> : null}
           {/* One tap to the profile's contact block: call, e-mail, website, message. */}
+          <SaveButton slug={result.slug} name={result.displayName} className={styles.save} showLink={false} />
           <Link className={styles.contact} href={`${href}#${CONTACT_ANCHOR}`}>
             Contact<span className="visually-hidden"> {result.displayName}</span>
           </Link>

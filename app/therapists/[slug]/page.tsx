@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { cache } from "react";
+import { SaveButton } from "@/components/shortlist/save-button";
 import { ContactForm } from "@/components/therapist/contact-form";
 import { JsonLdScript } from "@/components/therapist/json-ld-script";
 import { ReportForm } from "@/components/therapist/report-form";
@@ -90,13 +91,14 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
   return (
     <div className="container stack">
       <JsonLdScript data={buildTherapistJsonLd({ ...p, ...p.contact, ...p.location, priceMin: p.price.min, priceMax: p.price.max }, origin)} />
-      {search ? (
-        <p>
+      <p className={styles.toolbar}>
+        {search ? (
           <Link className={styles.back} href={`/therapists?${search.query}`}>
             Back to results
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+        <SaveButton slug={p.slug} name={p.displayName} />
+      </p>
 
       <TherapistFacts
         profile={p}
