@@ -234,6 +234,9 @@ export const therapists = pgTable(
     // When the owner last confirmed, in one click, that the listing is still current (null:
     // never). Shown on the profile; after 12 months the profile says so and the dashboard asks.
     confirmedCurrentAt: timestamp("confirmed_current_at", { withTimezone: true }),
+    // The owner turned the profile's message form off (patients can still call, e-mail or visit
+    // the website). Messages are sent only to a listing with a public e-mail and this off.
+    messagesOff: boolean("messages_off").notNull().default(false),
     // Denormalised copy of therapist_modalities for the indexed search filter; the data
     // layer writes both in one transaction.
     modalitySlugs: text("modality_slugs").array().notNull().default(sql`'{}'::text[]`),
@@ -520,13 +523,62 @@ export const rateLimits = pgTable(
 );
 
 // Demo mode only (no SMTP configured): sign-in e-mails are kept here and shown at /dev/outbox.
+// The demo stands in for the recipients' mailboxes: a patient's message to a therapist is kept
+// with its reply-to address and text, as the therapist would receive it.
 export const devOutbox = pgTable("dev_outbox", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
   to: text("to").notNull(),
   subject: text("subject").notNull(),
   url: text("url").notNull(),
+  replyTo: text("reply_to"),
+  body: text("body"),
   createdAt: createdAt(),
 });
+
+// A patient's message to a therapist through the profile's form (lib/contact), kept only until
+// it is delivered by e-mail (then deleted), or at most 7 days while delivery keeps failing
+// (then purged). The listing keeps only a count (listing_weekly_counts). No health details
+// are asked for; the form says not to include any.
+export const contactMessages = pgTable(
+  "contact_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    senderName: text("sender_name").notNull(),
+    senderEmail: text("sender_email"),
+    senderPhone: text("sender_phone"),
+    lookingFor: text("looking_for").notNull(),
+    preferredTimes: text("preferred_times"),
+    attempts: smallint("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    // When the next delivery attempt is due (after a failure, with a growing wait).
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("contact_messages_due_idx").on(t.nextAttemptAt),
+    index("contact_messages_created_idx").on(t.createdAt),
+    check("contact_messages_reply_way", sql`${t.senderEmail} is not null or ${t.senderPhone} is not null`),
+  ],
+);
+
+// How often a listing's public profile was shown and how many messages were sent through its
+// form, per week (the week starts on Monday, UTC). One counter row per listing and week: no
+// visitor, address or cookie is recorded, only the totals.
+export const listingWeeklyCounts = pgTable(
+  "listing_weekly_counts",
+  {
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id, { onDelete: "cascade" }),
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    views: integer("views").notNull().default(0),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.therapistId, t.weekStart] })],
+);
 
 // Small facts about the database itself, e.g. when the demo data was seeded.
 export const appMeta = pgTable("app_meta", {
@@ -546,6 +598,7 @@ export type ListingReport = typeof listingReports.$inferSelect;
 export type ProfileRevision = typeof profileRevisions.$inferSelect;
 export type RegistryRemoval = typeof registryRemovals.$inferSelect;
 export type CredentialProof = typeof credentialProofs.$inferSelect;
+export type ContactMessage = typeof contactMessages.$inferSelect;
 
 // Photos a therapist shows patients: one portrait and up to 4 practice photos, each with the
 // alt text the therapist wrote. The upload itself is never kept: lib/photos/process.ts decodes

@@ -3,8 +3,10 @@
 // criteria are met, with the full checklist and the other facts one tap away. The words
 // (labels, licence notes, criteria) are the profile page's.
 import Link from "next/link";
+import { SaveButton } from "@/components/shortlist/save-button";
 import { formatAccepting, formatDistance, formatPrice, formatSetting, NCBTMB_LABELS, SCIATICA_LABELS } from "@/lib/therapists/vocabulary";
 import { stateName } from "@/lib/licensing/vocabulary";
+import { CONTACT_ANCHOR } from "@/lib/therapists/contact-links";
 import type { SearchResult } from "@/lib/therapists/search-result";
 import type { Photo } from "@/lib/photos/photo-urls";
 import { CriteriaChecklist } from "./criteria-checklist";
@@ -38,6 +40,11 @@ export function ResultCard({ result, searchQuery, searched = [], number, portrai
       <article className={styles.card} aria-labelledby={`${id}-name`}>
         <div className={styles.cardHead}>
           <h3 id={`${id}-name`} className={styles.cardName}>
+            {number !== undefined ? (
+              <span className={styles.number} aria-hidden="true">
+                {number}
+              </span>
+            ) : null}
             <Link href={href}>
               {result.displayName}
               {result.registry.credential ? `, ${result.registry.credential}` : ""}
@@ -47,7 +54,7 @@ export function ResultCard({ result, searchQuery, searched = [], number, portrai
         </div>
         <p className={styles.where}>
           {result.city}, {result.state}
-          {result.distanceMiles !== null ? <> &middot; {result.distanceMiles.toFixed(1)} miles away</> : null} &middot; {result.registry.text}
+          {result.distanceMiles !== null ? <> &middot; {formatDistance(result.distanceMiles)}</> : null} &middot; {result.registry.text}
         </p>
         <dl className={styles.facts}>
           <div>
@@ -80,7 +87,14 @@ export function ResultCard({ result, searchQuery, searched = [], number, portrai
           ) : null}
           <Link href={href}>{result.displayName}</Link>
         </h3>
-        {result.isDemo ? <span className={styles.demo}>Demo (fictional)</span> : null}
+        <span className={styles.headEnd}>
+          {result.isDemo ? <span className={styles.demo}>Demo (fictional)</span> : null}
+          {/* One tap to the profile's contact block: call, e-mail, website, message. */}
+          <SaveButton slug={result.slug} name={result.displayName} className={styles.save} showLink={false} />
+          <Link className={styles.contact} href={`${href}#${CONTACT_ANCHOR}`}>
+            Contact<span className="visually-hidden"> {result.displayName}</span>
+          </Link>
+        </span>
       </div>
       {result.practiceName ? <p className={styles.practice}>{result.practiceName}</p> : null}
       <p className={styles.where}>

@@ -15,8 +15,11 @@ import {
   NCBTMB_NOTE,
   SCIATICA_LABELS,
 } from "@/lib/therapists/vocabulary";
+import { CONTACT_WORDING } from "@/lib/contact/message-input";
+import { CONTACT_ANCHOR, MESSAGE_ANCHOR, safeWebsite, telHref } from "@/lib/therapists/contact-links";
 import { CriteriaChecklist } from "./criteria-checklist";
 import { PracticePhotos, Portrait } from "./photos";
+import { QuestionsToAsk } from "./questions-to-ask";
 import { LicenseNotes } from "./license-note";
 import styles from "./therapist.module.css";
 
@@ -27,27 +30,13 @@ type Props = {
   level?: Level;
   /** A line under the address, e.g. the distance from the place searched. */
   locationNote?: React.ReactNode;
+  /** When the listing takes messages: the form (the profile page) or what stands in for it (the dashboard preview). */
+  message?: React.ReactNode;
 };
-
-function telHref(phone: string): string | undefined {
-  const digits = phone.replace(/\D/g, "");
-  if (digits.length === 10) return `tel:+1${digits}`;
-  if (digits.length === 11 && digits.startsWith("1")) return `tel:+${digits}`;
-  return undefined;
-}
-
-function safeWebsite(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
+export function TherapistFacts({ profile: p, level = 1, locationNote, message }: Props) {
   const Name = `h${level}` as const;
   const H = `h${level + 1}` as "h2" | "h3" | "h4";
   const website = p.contact.website ? safeWebsite(p.contact.website) : undefined;
@@ -75,11 +64,61 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
             <li>{formatAccepting(p.acceptingNewClients)}</li>
             {p.yearsInPractice != null ? <li>{p.yearsInPractice} years in practice</li> : null}
           </ul>
-          <p className={styles.jump}>
-            <a href="#profile-contact">How to contact {p.displayName}</a>
-          </p>
         </div>
       </section>
+
+      {/* Near the top, and on a phone it stays at the top of the screen while the page scrolls. */}
+      <section className={styles.contactBar} aria-labelledby={CONTACT_ANCHOR} id={`${CONTACT_ANCHOR}-block`}>
+        <H id={CONTACT_ANCHOR} className={styles.contactHeading}>
+          Contact
+        </H>
+        <ul className={styles.contactActions}>
+          {p.contact.phone ? (
+            <li>
+              {phoneHref ? (
+                <a className={styles.contactAction} href={phoneHref}>
+                  Call <span className={styles.contactDetail}>{p.contact.phone}</span>
+                </a>
+              ) : (
+                <span>Phone: {p.contact.phone}</span>
+              )}
+            </li>
+          ) : null}
+          {p.contact.email ? (
+            <li>
+              <a className={styles.contactAction} href={`mailto:${p.contact.email}`}>
+                E-mail <span className={styles.contactDetail}>{p.contact.email}</span>
+              </a>
+            </li>
+          ) : null}
+          {p.contact.website ? (
+            <li>
+              {website ? (
+                <a className={styles.contactAction} href={website} rel="nofollow noopener">
+                  Website <span className={styles.contactDetail}>{p.contact.website}</span>
+                </a>
+              ) : (
+                <span>Website: {p.contact.website}</span>
+              )}
+            </li>
+          ) : null}
+          {p.contact.messages ? (
+            <li>
+              <a className={styles.contactAction} href={`#${MESSAGE_ANCHOR}`}>
+                Message
+              </a>
+            </li>
+          ) : null}
+          {!p.contact.phone && !p.contact.email && !p.contact.website ? <li>No contact details listed.</li> : null}
+        </ul>
+      </section>
+      {p.contact.messages ? (
+        message
+      ) : (
+        <section className={styles.message} id={MESSAGE_ANCHOR} aria-label={`Messages to ${p.displayName}`}>
+          <p>{p.contact.email ? CONTACT_WORDING.off : CONTACT_WORDING.noEmail}</p>
+        </section>
+      )}
 
       <div className={styles.layout}>
         <div className={styles.column}>
@@ -163,35 +202,6 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
         </div>
 
         <div className={styles.column}>
-          <section className={styles.card} aria-labelledby={headingId("contact")}>
-            <H id={headingId("contact")}>Contact</H>
-            <ul className={styles.contactList}>
-              {p.contact.phone ? (
-                <li>
-                  Phone: {phoneHref ? <a href={phoneHref}>{p.contact.phone}</a> : p.contact.phone}
-                </li>
-              ) : null}
-              {p.contact.email ? (
-                <li>
-                  Email: <a href={`mailto:${p.contact.email}`}>{p.contact.email}</a>
-                </li>
-              ) : null}
-              {p.contact.website ? (
-                <li>
-                  Website:{" "}
-                  {website ? (
-                    <a href={website} rel="nofollow noopener">
-                      {p.contact.website}
-                    </a>
-                  ) : (
-                    p.contact.website
-                  )}
-                </li>
-              ) : null}
-              {!p.contact.phone && !p.contact.email && !p.contact.website ? <li>No contact details listed.</li> : null}
-            </ul>
-          </section>
-
           <section className={styles.card} aria-labelledby={headingId("location")}>
             <H id={headingId("location")}>Location</H>
             <address className={styles.address}>
@@ -247,6 +257,7 @@ export function TherapistFacts({ profile: p, level = 1, locationNote }: Props) {
               <Link href="/guide">Before you book: what to check and ask</Link>
             </p>
           </section>
+          <QuestionsToAsk profile={p} level={level + 1} />
         </div>
       </div>
     </>

@@ -62,7 +62,7 @@ export async function hitRateLimit(
 }
 
 /** Demo mode: keeps a sign-in e-mail for the development outbox page. */
-export async function addOutboxMessage(db: Db, options: { to: string; subject: string; url: string }) {
+export async function addOutboxMessage(db: Db, options: { to: string; subject: string; url: string; replyTo?: string | null; body?: string | null }) {
   await db.insert(devOutbox).values(options);
 }
 

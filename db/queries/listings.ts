@@ -26,7 +26,7 @@ const PROFILE_COLUMNS = [
   "inClinic", "mobile", "acceptingNewClients", "yearsInPractice", "sciaticaExperience", "sciaticaDescription",
   "acceptsPhysicianReferrals", "acceptsInsurance", "insurancePlans", "offersSuperbills", "acceptsHsaFsa",
   "priceMin", "priceMax", "languages", "gender", "wheelchairAccessible", "accessibilityNotes", "schoolName",
-  "schoolAccredited", "associations", "ncbtmbStatus", "ncbtmbNumber", "modalitySlugs",
+  "schoolAccredited", "associations", "ncbtmbStatus", "ncbtmbNumber", "modalitySlugs", "messagesOff",
 ] as const satisfies readonly (keyof Therapist)[];
 const DERIVED_COLUMNS = ["city", "state", "latitude", "longitude"] as const satisfies readonly (keyof Therapist)[];
 

@@ -29,6 +29,7 @@ export const FIELD_LABELS: Record<string, string> = {
   priceMax: "Highest price (60 minutes)",
   languages: "Languages",
   wheelchairAccessible: "Wheelchair accessible",
+  messagesOff: "Message form turned off",
   gender: "Gender (optional, in your own words)",
   accessibilityNotes: "Accessibility notes",
   schoolName: "Massage school",

@@ -96,6 +96,11 @@ export const profileSchema = z
     priceMax: wholeNumber(0, 2000, "Enter a price in whole dollars from 0 to 2000."),
     languages: list(20, 40),
     wheelchairAccessible: z.boolean(),
+    // The profile's message form is on unless the owner turns it off (absent: on).
+    messagesOff: z
+      .boolean()
+      .optional()
+      .transform((v) => v ?? false),
     // Optional and in the therapist's own words; blank means not stated.
     gender: optionalText(40)
       .optional()
@@ -147,6 +152,7 @@ export type FieldErrors = Record<string, string>;
 const BOOLEAN_FIELDS = [
   "inClinic", "mobile", "acceptingNewClients", "acceptsPhysicianReferrals", "acceptsInsurance",
   "offersSuperbills", "acceptsHsaFsa", "wheelchairAccessible", "schoolAccredited",
+  "messagesOff",
 ] as const;
 const TEXT_FIELDS = [
   "displayName", "practiceName", "bio", "phone", "email", "website", "addressLine", "zip", "hours",

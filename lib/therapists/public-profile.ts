@@ -81,7 +81,12 @@ export const publicProfileSchema = z
     bio: z.string(),
     isDemo: z.boolean(),
     registry: registrySchema,
-    contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), website: z.string().nullable() }),
+    contact: z.object({
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      website: z.string().nullable(),
+      messages: z.boolean().describe("Whether the profile's message form takes messages: the listing has a public e-mail and has not turned the form off"),
+    }),
     location: z.object({
       addressLine: z.string().nullable(),
       city: z.string(),
@@ -155,6 +160,8 @@ export type ProfileSource = {
   phone: string | null;
   email: string | null;
   website: string | null;
+  /** The owner turned the message form off (absent: on). */
+  messagesOff?: boolean;
   addressLine: string | null;
   city: string;
   state: string;
@@ -226,7 +233,7 @@ export function toPublicProfile(p: ProfileSource): PublicProfile {
     bio: p.bio,
     isDemo: p.isDemo,
     registry: toRegistryListing(p),
-    contact: { phone: p.phone, email: p.email, website: p.website },
+    contact: { phone: p.phone, email: p.email, website: p.website, messages: !!p.email && !p.messagesOff },
     location: {
       addressLine: p.addressLine,
       city: p.city,

@@ -17,13 +17,21 @@ test("the health endpoint answers with the driver in use", async ({ request }) =
   expect(await res.json()).toMatchObject({ status: "ok", driver: "pglite", database: "answered" });
 });
 
-test("an anonymous visit sets no cookie and loads nothing from other sites", async ({ page, context }) => {
+test("an anonymous visit sets no cookie and loads nothing from other sites, also on a profile with its message form open", async ({ page, context }) => {
   const foreign: string[] = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
     if (!["localhost", "127.0.0.1"].includes(url.hostname) && url.protocol !== "data:") foreign.push(r.url());
   });
   await page.goto("/");
+  await page.waitForLoadState("load");
+  expect(foreign).toEqual([]);
+  expect(await context.cookies()).toEqual([]);
+  await page.goto("/therapists?location=10001&radius=50");
+  // A demo listing: other browser tests add listings without an e-mail near 10001.
+  await page.getByRole("article").filter({ hasText: "Demo (fictional)" }).first().getByRole("link", { name: /^Contact / }).click();
+  await page.locator("summary", { hasText: /a message through this site$/ }).click();
+  await expect(page.getByRole("form", { name: /^Message to / })).toBeVisible();
   await page.waitForLoadState("load");
   expect(foreign).toEqual([]);
   expect(await context.cookies()).toEqual([]);

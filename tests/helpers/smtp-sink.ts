@@ -5,14 +5,26 @@ import { SMTPServer } from "smtp-server";
 
 export type CapturedMail = { from: string; to: string[]; raw: string };
 
-export type SmtpSink = { port: number; messages: CapturedMail[]; close: () => Promise<void> };
+export type SmtpSink = {
+  port: number;
+  messages: CapturedMail[];
+  /** While true, every recipient is refused with a temporary failure (451), as a mail server that is down for it would. */
+  refusing: boolean;
+  close: () => Promise<void>;
+};
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: CapturedMail[] = [];
+  const sink = { refusing: false };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!sink.refusing) return callback();
+      const error = Object.assign(new Error(`Mailbox ${address.address} temporarily unavailable`), { responseCode: 451 });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
@@ -28,5 +40,5 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return Object.assign(sink, { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
 }

@@ -9,7 +9,13 @@ export function ListingPreview({ profile }: { profile: PublicProfile }) {
     <section aria-labelledby="preview-heading" className="stack">
       <h2 id="preview-heading">Preview: {profile.displayName}</h2>
       <p>This is exactly what patients read on the listing&rsquo;s public page.</p>
-      <TherapistFacts profile={profile} level={3} />
+      <TherapistFacts
+        profile={profile}
+        level={3}
+        message={
+          <p className="notice">Here patients see a form to send you a message, which is e-mailed to your public e-mail address.</p>
+        }
+      />
     </section>
   );
 }

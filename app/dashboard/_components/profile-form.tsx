@@ -74,10 +74,21 @@ export function ProfileForm({ mode, id, version, initialValues, modalities, stat
       {errorText(name)}
     </div>
   );
-  const checkbox = (name: string, label: string) => (
+  const checkbox = (name: string, label: string, opts: { hint?: string } = {}) => (
     <div className={styles.check}>
-      <input id={fid(name)} name={name} type="checkbox" defaultChecked={str(name) === "on"} {...errorProps(name)} />
+      <input
+        id={fid(name)}
+        name={name}
+        type="checkbox"
+        defaultChecked={str(name) === "on"}
+        {...errorProps(name, !!opts.hint)}
+      />
       <label htmlFor={fid(name)}>{label}</label>
+      {opts.hint ? (
+        <p id={`${fid(name)}-hint`} className="hint">
+          {opts.hint}
+        </p>
+      ) : null}
       {errorText(name)}
     </div>
   );
@@ -230,6 +241,9 @@ export function ProfileForm({ mode, id, version, initialValues, modalities, stat
         {field("phone", "Phone", { inputMode: "tel", autoComplete: "tel" })}
         {field("email", "Public e-mail", { type: "email", inputMode: "email", autoComplete: "email" })}
         {field("website", "Website", { inputMode: "url", autoComplete: "url" })}
+        {checkbox("messagesOff", "Turn off the message form on my profile", {
+          hint: "Patients can send you a message through your profile without an account; it is e-mailed to your public e-mail with their address to reply to. Turned off (or with no public e-mail), your profile says you do not take messages here; patients can still call, e-mail or visit your website.",
+        })}
       </>)}
 
       <button type="submit" className="button-primary" disabled={pending}>

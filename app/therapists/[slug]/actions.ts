@@ -1,11 +1,17 @@
 "use server";
-// "Report incorrect information" on a profile: no account and no cookie; limited per client
-// address (anonymousAction) and per listing; a listing taken down meanwhile gets a clear message.
+// The profile's anonymous forms, with no account and no cookie, each limited per client address
+// (anonymousAction): "Report incorrect information" (also per listing; a listing taken down
+// meanwhile gets a clear message), and a patient's message to the therapist (lib/contact).
+import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { createReport } from "@/db/queries/reports";
 import { anonymousAction, type ActionState } from "@/lib/actions/anonymous-action";
 import { rateLimit } from "@/lib/rate-limit";
 import { REPORT_FIELDS, reportSchema, type ReportValues } from "@/lib/reports/report-input";
+import { maybeRunDeliveryPass } from "@/lib/contact/delivery-pass";
+import { issueFormToken } from "@/lib/contact/form-token";
+import { CONTACT_FIELDS, CONTACT_WORDING, contactSchema, type ContactValues } from "@/lib/contact/message-input";
+import { CONTACT_LIMITS, sendContactMessage, type SendOutcome } from "@/lib/contact/send-message";
 
 export type ReportState = ActionState<ReportValues>;
 
@@ -23,5 +29,33 @@ export const reportListing = anonymousAction(
     const created = await createReport(await getDb(), { slug: report.slug, kinds: report.kinds, details: report.details, reporterEmail: report.email });
     if (!created.ok) return { ok: false, values, message: "This listing is no longer on the site, so there is nothing to report." };
     return thanks;
+  },
+);
+
+export type ContactState = ActionState<ContactValues>;
+
+const CONTACT_ANSWERS: Record<SendOutcome["kind"], string> = {
+  sent: CONTACT_WORDING.sent,
+  bot: CONTACT_WORDING.sent,
+  queued: CONTACT_WORDING.queued,
+  too_fast: CONTACT_WORDING.tooFast,
+  expired: CONTACT_WORDING.expired,
+  gone: CONTACT_WORDING.gone,
+  off: CONTACT_WORDING.off,
+  no_email: CONTACT_WORDING.noEmail,
+  per_sender: CONTACT_WORDING.perSender,
+  per_listing: CONTACT_WORDING.perListing,
+};
+
+export const sendMessage = anonymousAction(
+  { fields: CONTACT_FIELDS, schema: contactSchema, rateLimit: { bucket: "contact:ip", ...CONTACT_LIMITS.perAddress } },
+  async (input, { values }): Promise<ContactState> => {
+    const outcome = await sendContactMessage(await getDb(), input);
+    // Other messages still waiting for delivery get their retry after this answer is sent.
+    after(() => maybeRunDeliveryPass());
+    const message = CONTACT_ANSWERS[outcome.kind];
+    // Sent: the form is emptied. Refused: what was typed stays, with a fresh form token.
+    if (outcome.ok) return { ok: true, values: { ...values, name: "", email: "", phone: "", lookingFor: "", times: "" }, message };
+    return { ok: false, values: { ...values, issued: issueFormToken(input.slug) }, message };
   },
 );

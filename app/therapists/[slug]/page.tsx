@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { cache } from "react";
+import { SaveButton } from "@/components/shortlist/save-button";
+import { ContactForm } from "@/components/therapist/contact-form";
 import { JsonLdScript } from "@/components/therapist/json-ld-script";
 import { ReportForm } from "@/components/therapist/report-form";
 import { TherapistFacts } from "@/components/therapist/therapist-facts";
 import styles from "@/components/therapist/therapist.module.css";
 import { getDb } from "@/db/client";
+import { countProfileView } from "@/db/queries/listing-counts";
 import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
+import { maybeRunDeliveryPass } from "@/lib/contact/delivery-pass";
+import { issueFormToken } from "@/lib/contact/form-token";
+import { countsAsView } from "@/lib/therapists/profile-views";
 import { haversineMiles } from "@/lib/geo/distance";
 import { lookupZip } from "@/lib/geo/zip";
 import { therapistSlugSchema } from "@/lib/profiles/slug";
@@ -67,19 +75,34 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
   const search = searchContext((await searchParams).from);
   const searchPlace = search?.zip ? lookupZip(search.zip) : undefined;
   const distance = searchPlace ? haversineMiles(searchPlace, p.location) : undefined;
+  // One more view on this week's counter (no cookie, nothing about the visitor), after the page
+  // is sent; prefetches and crawlers are not counted (lib/therapists/profile-views.ts).
+  if (countsAsView(await headers())) {
+    after(async () => {
+      try {
+        await countProfileView(await getDb(), { slug: p.slug });
+      } catch (error) {
+        console.error("[views] not counted:", error);
+      }
+      await maybeRunDeliveryPass();
+    });
+  }
+  const message = p.contact.messages ? <ContactForm slug={p.slug} name={p.displayName} issued={issueFormToken(p.slug)} /> : null;
   return (
     <div className="container stack">
       <JsonLdScript data={buildTherapistJsonLd({ ...p, ...p.contact, ...p.location, priceMin: p.price.min, priceMax: p.price.max }, origin)} />
-      {search ? (
-        <p>
+      <p className={styles.toolbar}>
+        {search ? (
           <Link className={styles.back} href={`/therapists?${search.query}`}>
             Back to results
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+        <SaveButton slug={p.slug} name={p.displayName} />
+      </p>
 
       <TherapistFacts
         profile={p}
+        message={message}
         locationNote={
           distance !== undefined && searchPlace ? (
             <p>

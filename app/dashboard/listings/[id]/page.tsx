@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getListingForEdit } from "@/db/queries/listings";
 import { listPhotos } from "@/db/queries/photos";
+import { listWeeklyCounts } from "@/db/queries/listing-counts";
 import { listProofs } from "@/db/queries/proofs";
 import { listRevisions } from "@/db/queries/revisions";
 import { requireUser } from "@/lib/auth/session";
@@ -15,6 +16,7 @@ import { CredentialProofs } from "../../_components/credential-proofs";
 import { ListingPhotos } from "../../_components/listing-photos";
 import { ListingPreview } from "../../_components/listing-preview";
 import { RevisionHistory } from "../../_components/revision-history";
+import { WeeklyCounts } from "../../_components/weekly-counts";
 import styles from "../../dashboard.module.css";
 
 export const metadata: Metadata = { title: "Your listing", robots: { index: false } };
@@ -33,6 +35,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
   const proofs = (await listProofs(db, { therapistId: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   // getListingForEdit above already checked that the listing is the user's (or they are an administrator).
   const photos = await listPhotos(db, [id.data]);
+  const counts = (await listWeeklyCounts(db, { id: id.data, userId: user.id, isAdmin: user.isAdmin })) ?? [];
   const t = listing.therapist;
   const preview = await previewListing(db, listing);
   const q = await searchParams;
@@ -134,6 +137,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <button type="submit">Confirm this listing is current</button>
         </form>
       </section>
+      <WeeklyCounts counts={counts} messagesOn={preview.contact.messages} />
       <CredentialProofs listingId={t.id} listing={listing} proofs={proofs} notice={q.proof} />
       <ListingPhotos listingId={t.id} photos={photos} notice={q.photo} typedAlt={q.alt} />
       <ListingPreview profile={preview} />

@@ -1,0 +1,22 @@
+import "server-only";
+// When the retry path runs inside the app: after a message is sent and after a profile is
+// shown, at most once every few minutes per server process (no timer, no extra process). A
+// deployment without traffic can also run `npm run contact:deliver` from cron (PostgreSQL; the
+// embedded database is held by the running server).
+import { getDb } from "@/db/client";
+import { deliverDueContactMessages } from "./deliver";
+
+const EVERY_MS = 5 * 60 * 1000;
+const key = Symbol.for("therapist-finder.contact-delivery-pass");
+type G = typeof globalThis & { [key]?: number };
+
+export async function maybeRunDeliveryPass(now: Date = new Date()): Promise<void> {
+  const g = globalThis as G;
+  if (g[key] && now.getTime() - g[key] < EVERY_MS) return;
+  g[key] = now.getTime();
+  try {
+    await deliverDueContactMessages(await getDb(), { now });
+  } catch (error) {
+    console.error("[contact] delivery pass failed:", error);
+  }
+}
