@@ -7,7 +7,7 @@ import { expectNoAxeViolations } from "./axe";
 import { expect, test, uniqueEmail } from "./fixtures";
 import { makeCameraJpeg } from "../helpers/photo-files";
 
-test("a portrait is resized for the card and profile, without its metadata", async ({ page, login }, info) => {
+test("a portrait is resized for the card and profile, without its metadata", async ({ page, login, browser, baseURL }, info) => {
   test.setTimeout(120_000);
   await login(page, uniqueEmail("photo-owner", info));
   const name = `Photo Journey ${info.project.name} ${Date.now().toString(36)}`;
@@ -62,4 +62,26 @@ test("a portrait is resized for the card and profile, without its metadata", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByRole("img", { name: alt })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // An anonymous patient with the photo, the map and the shortlist all in use: every request
+  // goes to this site, and the browser holds no cookie.
+  const anonymous = await browser.newContext();
+  const patient = await anonymous.newPage();
+  const elsewhere: string[] = [];
+  patient.on("request", (r) => {
+    if (new URL(r.url()).origin !== new URL(baseURL!).origin && !r.url().startsWith("data:")) elsewhere.push(r.url());
+  });
+  await patient.goto(`/therapists?q=${encodeURIComponent(name)}&view=map`);
+  await expect(patient.getByRole("group", { name: /^Map: / }).getByRole("link", { name: new RegExp(`^1\\. ${name}`) })).toBeVisible();
+  const theirCard = patient.getByRole("article").filter({ hasText: name });
+  await expect(theirCard.getByRole("img", { name: alt })).toBeVisible();
+  await theirCard.getByRole("button", { name: /^Save / }).click();
+  await expect(theirCard.getByRole("button", { name: /^Saved / })).toHaveAttribute("aria-pressed", "true");
+  await theirCard.getByRole("heading", { level: 3 }).getByRole("link").click();
+  await expect(patient.getByRole("img", { name: alt })).toBeVisible();
+  await patient.goto("/shortlist");
+  await expect(patient.getByRole("checkbox", { name })).toBeChecked();
+  expect(elsewhere).toEqual([]);
+  expect(await anonymous.cookies()).toEqual([]);
+  await anonymous.close();
 });
