@@ -21,6 +21,7 @@ export const apiErrorSchema = z
 // A therapist's response schemas live with the rest of the therapist's vocabulary.
 export { criterionSchema, licenseNoteSchema, publicProfileSchema } from "@/lib/therapists/public-profile";
 export { searchResultSchema } from "@/lib/therapists/search-result";
+export { photoSchema } from "@/lib/photos/photo-urls";
 
 const changeSchema = z.object({ label: z.string(), count: z.number().int(), countIsCapped: z.boolean(), query: z.string() });
 
