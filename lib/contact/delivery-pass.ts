@@ -3,19 +3,23 @@ import "server-only";
 // shown, at most once every few minutes per server process (no timer, no extra process). A
 // deployment without traffic can also run `npm run contact:deliver` from cron (PostgreSQL; the
 // embedded database is held by the running server).
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { deliverDueContactMessages } from "./deliver";
 
 const EVERY_MS = 5 * 60 * 1000;
 const key = Symbol.for("therapist-finder.contact-delivery-pass");
 type G = typeof globalThis & { [key]?: number };
 
-export async function maybeRunDeliveryPass(now: Date = new Date()): Promise<void> {
+/**
+ * `db` comes from the caller's request: inside Next.js's after(), opening the database (which
+ * calls connection()) is refused, so the handle must be taken while the request is live.
+ */
+export async function maybeRunDeliveryPass(db: Db, now: Date = new Date()): Promise<void> {
   const g = globalThis as G;
   if (g[key] && now.getTime() - g[key] < EVERY_MS) return;
   g[key] = now.getTime();
   try {
-    await deliverDueContactMessages(await getDb(), { now });
+    await deliverDueContactMessages(db, { now });
   } catch (error) {
     console.error("[contact] delivery pass failed:", error);
   }

@@ -66,7 +66,7 @@ test("add and remove a filter, page through, and open a result", async ({ page }
   await expect(page).not.toHaveURL(/page=2/);
 
   const name = (await results(page).first().getByRole("heading", { level: 3 }).textContent())!;
-  await results(page).first().getByRole("link", { name }).click();
+  await results(page).first().getByRole("link", { name, exact: true }).click();
   await expect(page).toHaveURL(/\/therapists\/[a-z0-9-]+\?from=/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
 });

@@ -50,9 +50,10 @@ const CONTACT_ANSWERS: Record<SendOutcome["kind"], string> = {
 export const sendMessage = anonymousAction(
   { fields: CONTACT_FIELDS, schema: contactSchema, rateLimit: { bucket: "contact:ip", ...CONTACT_LIMITS.perAddress } },
   async (input, { values }): Promise<ContactState> => {
-    const outcome = await sendContactMessage(await getDb(), input);
+    const db = await getDb();
+    const outcome = await sendContactMessage(db, input);
     // Other messages still waiting for delivery get their retry after this answer is sent.
-    after(() => maybeRunDeliveryPass());
+    after(() => maybeRunDeliveryPass(db));
     const message = CONTACT_ANSWERS[outcome.kind];
     // Sent: the form is emptied. Refused: what was typed stays, with a fresh form token.
     if (outcome.ok) return { ok: true, values: { ...values, name: "", email: "", phone: "", lookingFor: "", times: "" }, message };

@@ -77,14 +77,16 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
   const distance = searchPlace ? haversineMiles(searchPlace, p.location) : undefined;
   // One more view on this week's counter (no cookie, nothing about the visitor), after the page
   // is sent; prefetches and crawlers are not counted (lib/therapists/profile-views.ts).
+  // The database handle is taken now: inside after(), opening it (connection()) is refused.
   if (countsAsView(await headers())) {
+    const db = await getDb();
     after(async () => {
       try {
-        await countProfileView(await getDb(), { slug: p.slug });
+        await countProfileView(db, { slug: p.slug });
       } catch (error) {
         console.error("[views] not counted:", error);
       }
-      await maybeRunDeliveryPass();
+      await maybeRunDeliveryPass(db);
     });
   }
   const message = p.contact.messages ? <ContactForm slug={p.slug} name={p.displayName} issued={issueFormToken(p.slug)} /> : null;
