@@ -1,6 +1,7 @@
 // The whole data model. Migrations in db/migrations are generated from this file by
 // drizzle-kit; the cube/earthdistance/pg_trgm extensions come first, from a custom migration.
 import { sql } from "drizzle-orm";
+import { MODALITIES } from "./reference/modalities";
 import type { RegistryFacts } from "./reference/nppes-layout";
 import type { StateSource } from "./reference/state-licensing";
 import {
@@ -41,6 +42,62 @@ export const UNCLAIMED_REGISTRY_SCORE = -1;
 // so that counts too large to count exactly are estimated from a sixteenth of the rows.
 export const SAMPLE_PREDICATE = "(get_byte(uuid_send(id), 15) & 15) = 0";
 export const SAMPLE_FACTOR = 16;
+
+/**
+ * The search's yes/no filters, one bit each of therapists.filter_bits, a stored generated column
+ * over the row's own columns (migration 0022). The search's covering indexes carry this one
+ * integer instead of a dozen columns, so that a search tests every such filter on the index
+ * entry alone and reads the table only for the page's own rows (db/queries/search.ts). Each
+ * entry is the SQL of the condition as the search used to write it; the order fixes the bits, so
+ * a change here is a migration (drizzle-kit generates it from the column's expression).
+ */
+export const FILTER_BITS = {
+  licenceChecked: "coalesce(home_license_checked, false)",
+  licenceClaimed: "coalesce(home_license_claimed, false)",
+  ncbtmbChecked: "ncbtmb_status = 'verified'",
+  ncbtmbClaimed: "ncbtmb_status in ('verified', 'self_reported')",
+  insurance: "accepts_insurance",
+  referrals: "accepts_physician_referrals",
+  schoolChecked: "school_check = 'checked'",
+  schoolClaimed: "(school_accredited and school_check <> 'unconfirmed')",
+  associationChecked: "associations_check = 'checked'",
+  associationClaimed: "(cardinality(associations) > 0 and associations_check <> 'unconfirmed')",
+  accepting: "accepting_new_clients",
+  inClinic: "in_clinic",
+  mobile: "mobile",
+  sciaticaExtensive: "sciatica_experience = 'extensive'",
+  sciaticaSome: "sciatica_experience in ('some', 'extensive')",
+  wheelchair: "wheelchair_accessible",
+  superbills: "offers_superbills",
+  hsaFsa: "accepts_hsa_fsa",
+  noModalityStated: "modality_slugs = '{}'::text[]",
+} as const;
+export type FilterBit = keyof typeof FILTER_BITS;
+export const filterBit = (name: FilterBit): number => 1 << Object.keys(FILTER_BITS).indexOf(name);
+const filterBitsSql = Object.entries(FILTER_BITS)
+  .map(([, condition], i) => `(case when ${condition} then ${1 << i} else 0 end)`)
+  .join(" | ");
+
+/**
+ * The modalities a listing offers, one bit each of therapists.modality_bits (bit i for the i-th
+ * entry of MODALITIES), generated from modality_slugs like filter_bits. A modality added to the
+ * vocabulary gets the next bit through a migration; a slug without a bit is searched through
+ * modality_slugs itself (searchConditions).
+ */
+export const MODALITY_BITS: ReadonlyMap<string, number> = new Map(MODALITIES.map((m, i) => [m.slug, 1 << i]));
+const modalityBitsSql = [...MODALITY_BITS]
+  .map(([slug, bit]) => `(case when '${slug}' = any(modality_slugs) then ${bit} else 0 end)`)
+  .join(" | ");
+
+/**
+ * What the search's covering indexes carry besides their key (migration 0022; drizzle-kit cannot
+ * express INCLUDE, so the migration writes it out and db/schema.ts declares the keys): the id
+ * and name a page needs, the earth point (the cube operator class cannot return its GiST key),
+ * the state (licence filter in states without a statewide licence), the score, the filter bits
+ * and the price range. Filters on anything else (a name, an insurance plan, a language, a
+ * gender) read the table.
+ */
+export const SEARCH_INDEX_INCLUDE = ["earth", "id", "display_name", "state", "criteria_score", "filter_bits", "modality_bits", "price_min", "price_max"] as const;
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -253,6 +310,14 @@ export const therapists = pgTable(
     earth: cube("earth")
       .notNull()
       .generatedAlwaysAs(sql`ll_to_earth(latitude, longitude)`),
+    // The yes/no filters and the modalities as bits (FILTER_BITS, MODALITY_BITS above), for the
+    // covering search indexes; generated after the triggers have set the derived columns.
+    filterBits: integer("filter_bits")
+      .notNull()
+      .generatedAlwaysAs(sql.raw(filterBitsSql)),
+    modalityBits: integer("modality_bits")
+      .notNull()
+      .generatedAlwaysAs(sql.raw(modalityBitsSql)),
     isDemo: boolean("is_demo").notNull().default(false),
     // The national provider registry (NPPES): the listing's NPI when it was imported
     // (npm run import:registry, db/queries/registry.ts), the registry's facts as last imported

@@ -1,7 +1,18 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { CRITERIA_SCORE_LEVELS, licenses, SAMPLE_FACTOR, SAMPLE_PREDICATE, stateLicensing, therapists, UNCLAIMED_REGISTRY_SCORE } from "../schema";
+import {
+  CRITERIA_SCORE_LEVELS,
+  filterBit,
+  licenses,
+  MODALITY_BITS,
+  SAMPLE_FACTOR,
+  SAMPLE_PREDICATE,
+  stateLicensing,
+  therapists,
+  UNCLAIMED_REGISTRY_SCORE,
+  type FilterBit,
+} from "../schema";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
@@ -70,6 +81,26 @@ const highestPrice = sql`coalesce(${t.priceMax}, ${t.priceMin})`;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+// A yes/no filter is a test of its bit in filter_bits (db/schema.ts FILTER_BITS: each bit is the
+// condition the search used to write out), so that the covering indexes answer it alone.
+const has = (name: FilterBit) => sql`(${t.filterBits} & ${sql.raw(String(filterBit(name)))}) <> 0`;
+
+/** The modalities' bits (db/schema.ts MODALITY_BITS), or null when one has no bit. */
+function modalityMask(slugs: readonly string[]): number | null {
+  let mask = 0;
+  for (const slug of slugs) {
+    const bit = MODALITY_BITS.get(slug);
+    if (bit === undefined) return null;
+    mask |= bit;
+  }
+  return mask;
+}
+
+/** The filters the covering indexes cannot answer (they read the table): see SEARCH_INDEX_INCLUDE. */
+const UNCOVERED_FILTERS = ["plan", "language", "gender", "q"] as const;
+const isCovered = (c: Omit<SearchCriteria, "sort" | "limit" | "offset">) =>
+  UNCOVERED_FILTERS.every((f) => !c[f]) && (!c.modalities?.length || modalityMask(c.modalities) !== null);
+
 /** The SQL conditions of a search, one per filter, named so a "no results" page can drop each. */
 export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "offset">): Map<string, SQL> {
   const where = new Map<string, SQL>();
@@ -82,23 +113,25 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
   }
   if (c.state) where.set("state", eq(t.state, c.state));
   if (c.modalities?.length) {
-    const offered = sql`${t.modalitySlugs} @> ${sql`array[${sql.join(c.modalities.map((m) => sql`${m}`), sql`, `)}]::text[]`}`;
-    where.set("modality", c.includeModalityNotStated ? sql`(${offered} or ${t.modalitySlugs} = '{}'::text[])` : offered);
+    const mask = modalityMask(c.modalities);
+    const offered =
+      mask === null
+        ? sql`${t.modalitySlugs} @> ${sql`array[${sql.join(c.modalities.map((m) => sql`${m}`), sql`, `)}]::text[]`}`
+        : sql`(${t.modalityBits} & ${sql.raw(String(mask))}) = ${sql.raw(String(mask))}`;
+    where.set("modality", c.includeModalityNotStated ? sql`(${offered} or ${has("noModalityStated")})` : offered);
   }
-  if (c.sciatica) where.set("sciatica", c.sciatica === "extensive" ? eq(t.sciaticaExperience, "extensive") : inArray(t.sciaticaExperience, ["some", "extensive"]));
+  if (c.sciatica) where.set("sciatica", has(c.sciatica === "extensive" ? "sciaticaExtensive" : "sciaticaSome"));
   const claimed = Boolean(c.includeSelfReported);
-  if (c.licensed) where.set("licensed", sql`(${claimed ? t.homeLicenseClaimed : t.homeLicenseChecked} or ${noStatewideLicence})`);
-  if (c.ncbtmb) where.set("ncbtmb", claimed ? inArray(t.ncbtmbStatus, ["verified", "self_reported"]) : eq(t.ncbtmbStatus, "verified"));
-  if (c.insurance || c.plan) where.set("insurance", eq(t.acceptsInsurance, true));
+  if (c.licensed) where.set("licensed", sql`(${has(claimed ? "licenceClaimed" : "licenceChecked")} or ${noStatewideLicence})`);
+  if (c.ncbtmb) where.set("ncbtmb", has(claimed ? "ncbtmbClaimed" : "ncbtmbChecked"));
+  if (c.insurance || c.plan) where.set("insurance", has("insurance"));
   if (c.plan) where.set("plan", sql`exists (select 1 from unnest(${t.insurancePlans}) p where p ilike ${`%${likeEscape(c.plan)}%`})`);
-  if (c.referrals) where.set("referrals", eq(t.acceptsPhysicianReferrals, true));
+  if (c.referrals) where.set("referrals", has("referrals"));
   // A check implies the claim (constraints therapists_*_check_stated): "checked" alone suffices.
-  if (c.accredited)
-    where.set("accredited", claimed ? sql`(${t.schoolAccredited} and ${t.schoolCheck} <> 'unconfirmed')` : eq(t.schoolCheck, "checked"));
-  if (c.association)
-    where.set("association", claimed ? sql`(cardinality(${t.associations}) > 0 and ${t.associationsCheck} <> 'unconfirmed')` : eq(t.associationsCheck, "checked"));
-  if (c.accepting) where.set("accepting", eq(t.acceptingNewClients, true));
-  if (c.setting) where.set("setting", eq(c.setting === "clinic" ? t.inClinic : t.mobile, true));
+  if (c.accredited) where.set("accredited", has(claimed ? "schoolClaimed" : "schoolChecked"));
+  if (c.association) where.set("association", has(claimed ? "associationClaimed" : "associationChecked"));
+  if (c.accepting) where.set("accepting", has("accepting"));
+  if (c.setting) where.set("setting", has(c.setting === "clinic" ? "inClinic" : "mobile"));
   // Price: some session in the range (the therapist's range overlaps it); no stated price, no match.
   if (c.minPrice !== undefined || c.maxPrice !== undefined)
     where.set(
@@ -109,9 +142,9 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
     );
   if (c.language) where.set("language", sql`exists (select 1 from unnest(${t.languages}) l where lower(l) = ${c.language.toLowerCase()})`);
   if (c.gender) where.set("gender", sql`lower(${t.gender}) = ${c.gender.toLowerCase()}`);
-  if (c.wheelchair) where.set("wheelchair", eq(t.wheelchairAccessible, true));
-  if (c.superbills) where.set("superbills", eq(t.offersSuperbills, true));
-  if (c.hsaFsa) where.set("hsaFsa", eq(t.acceptsHsaFsa, true));
+  if (c.wheelchair) where.set("wheelchair", has("wheelchair"));
+  if (c.superbills) where.set("superbills", has("superbills"));
+  if (c.hsaFsa) where.set("hsaFsa", has("hsaFsa"));
   if (c.q) {
     const q = c.q.toLowerCase();
     where.set("q", sql`(${nameText} like ${`%${likeEscape(q)}%`} or ${q} <% ${nameText})`);
@@ -225,12 +258,12 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
 /**
  * Runs the nearest-first scans as PostgreSQL must run them to stop after the page: each an
  * ordered GiST walk (Index Cond: the radius's box, so the walk ends at the radius; Order By:
- * earth <-> centre; the other filters tested on the way). Left to itself, the planner guesses
+ * earth <-> centre; the other filters tested on the way, on the covering index's entries). Left to itself, the planner guesses
  * about 1,000 rows for any box, prefers a bitmap plan that ANDs the box with the modality's GIN
  * index, and then reads and sorts every candidate in the box (tens of thousands of random page
  * reads at national scale: docs/benchmarks.md). Turning bitmap scans off for this one statement
- * leaves the ordered walk as the cheapest plan. Unless `walk` is false: then the planner
- * chooses (see walkIsShort).
+ * leaves the ordered walk as the cheapest plan. Unless `walk` is false (a filter the covering
+ * indexes cannot answer, isCovered): then the planner chooses.
  */
 async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -247,29 +280,6 @@ async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Pro
 
 const runNearestScans = (db: Db, query: SQL, walk: boolean) =>
   withoutBitmapScans(db, walk, async (d) => rowsOf<{ id: string; s: number; d: number }>(await d.execute(query)));
-
-/**
- * Whether the nearest-first walk is expected to fill the page soon: the planner's own estimate
- * of the share of published therapists passing the filters other than the radius (from the
- * column statistics: modalities, flags) says how many rows the walk reads per match. When
- * matches are rare (fewer than 1 in WALK_MAX_ROWS_PER_FETCH / fetch), a walk could read every
- * row in the radius one random page at a time, and the bitmap plan, which narrows by the
- * indexes first, is the safer choice.
- */
-const WALK_MAX_ROWS = 4000;
-async function walkIsShort(db: Db, otherConditions: SQL[], fetch: number): Promise<boolean> {
-  if (otherConditions.length === 0) return true;
-  const [plan, total] = await Promise.all([
-    db.execute(sql`explain (format json) select 1 from ${t} where ${and(published, ...otherConditions)}`),
-    db.execute(sql`select reltuples::float8 as n from pg_class where oid = 'therapists'::regclass`),
-  ]);
-  const json = Object.values(rowsOf<Record<string, unknown>>(plan)[0] ?? {})[0];
-  const parsed = (typeof json === "string" ? JSON.parse(json) : json) as { Plan: { "Plan Rows": number } }[];
-  const rows = Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0);
-  if (rows <= 0) return true;
-  const share = parsed[0]!.Plan["Plan Rows"] / rows;
-  return fetch / Math.max(share, 1e-9) <= WALK_MAX_ROWS;
-}
 
 /** Other orders: only the ids, so that a covering index is read without the table. */
 function orderedIds(db: Db, c: SearchCriteria, conditions: SQL[]) {
@@ -291,8 +301,9 @@ const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result
 async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<string[]> {
   if (!usesNearestScans(c)) return (await orderedIds(db, c, conditions)).map((r) => r.id);
   const wanted = c.offset + c.limit;
-  const others = [...searchConditions({ ...c, near: undefined }).values()];
-  const walk = await walkIsShort(db, others, Math.max(2 * wanted, wanted + 50));
+  // Every filter answered by the covering indexes: the walk reads index entries only, however
+  // rare the matches (it ends at the radius). Otherwise each entry walked would read the table.
+  const walk = isCovered(c);
   for (let fetch = Math.max(2 * wanted, wanted + 50); ; fetch *= 4) {
     const rows = (await runNearestScans(db, nearestScans(c, conditions, fetch), walk)).map((r) => ({
       id: r.id,
@@ -367,8 +378,8 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
       .join("\n");
   let page: string;
   if (usesNearestScans(c)) {
-    const walk = await walkIsShort(db, [...searchConditions({ ...c, near: undefined }).values()], fetch);
-    page = `(${walk ? "nearest-first walk" : "rare matches: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
+    const walk = isCovered(c);
+    page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
   } else page = await plan(db, orderedIds(db, c, conditions).getSQL());
   const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
   const sampled = await sampleCount(db, conditions);
