@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { listPendingClaims } from "@/db/queries/claims";
 import { findListingsForModeration, listCredentialsToCheck, listLicensesToCheck, listReviewRequests, statedCredential, type CredentialKind } from "@/db/queries/moderation";
 import { listProofsForListings, type ProofMeta } from "@/db/queries/proofs";
-import { credentialLookup } from "@/db/reference/credential-lookups";
+import { associationLookupsFor, credentialLookup, defaultCheckSource } from "@/db/reference/credential-lookups";
 import { listOpenReports } from "@/db/queries/reports";
 import { listPendingRemovals, listRegistryDifferences } from "@/db/queries/registry";
 import { listTextReviews } from "@/db/queries/text-review";
@@ -181,7 +181,7 @@ export default async function AdminPage({ searchParams }: Props) {
                         {t.updatedAt.toISOString().slice(0, 10)})
                         {lastCheckedAt && <LastChecked at={lastCheckedAt} />}
                       </p>
-                      <CredentialLookupLine kind={kind} />
+                      {kind === "associations" ? <AssociationLookupLines names={t.associations} /> : <CredentialLookupLine kind={kind} />}
                       <ProofLinks proofs={credentialProofs(t.id, kind)} />
                       <form action={checkCredentialAction} className={styles.actions} aria-label={`Record the check of: ${label}`}>
                         <input type="hidden" name="therapistId" value={t.id} />
@@ -196,7 +196,7 @@ export default async function AdminPage({ searchParams }: Props) {
                         </div>
                         <div className="field">
                           <label htmlFor={`cr-source-${key}`}>Source (look-up address or document)</label>
-                          <input id={`cr-source-${key}`} name="source" type="text" required minLength={3} maxLength={500} defaultValue={credentialLookup(kind).lookupUrl ?? undefined} />
+                          <input id={`cr-source-${key}`} name="source" type="text" required minLength={3} maxLength={500} defaultValue={defaultCheckSource(kind, t.associations)} />
                         </div>
                         <div className="field">
                           <label htmlFor={`cr-date-${key}`}>Checked on</label>
@@ -360,6 +360,32 @@ function CredentialLookupLine({ kind }: { kind: CredentialKind }) {
       ) : null}
       , or against the proof file.
     </p>
+  );
+}
+
+/**
+ * Where to check each association a listing names: its member directory if on file, never an
+ * invented one; an association not on file reads "No look-up address on file".
+ */
+function AssociationLookupLines({ names }: { names: string[] }) {
+  const items = associationLookupsFor(names);
+  if (!items.length) return <CredentialLookupLine kind="associations" />;
+  return (
+    <ul>
+      {items.map(({ name, lookup }) => (
+        <li key={name}>
+          {lookup?.lookupUrl ? (
+            <a href={lookup.lookupUrl} rel="noopener noreferrer" target="_blank">
+              {lookup.lookup} (opens in a new tab)
+            </a>
+          ) : (
+            <>
+              {NO_LOOKUP_ON_FILE} for the member directory of {lookup ? lookup.name : name}: check with the association directly, or against the proof file.
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -109,8 +109,10 @@ test("a proof file reaches only its owner and an administrator, and goes once ch
 
 // The school's accreditation and an association membership, checked from the same queue: the
 // school item links to the Department of Education's database of accredited schools (and offers
-// it as the source); the association item says there is no look-up address on file, never that
-// none exists. Once checked, the profile says so with the source, and the filters find it.
+// it as the source); the association item links AMTA's member directory (and offers it as the
+// source: the one association named with a directory on file) and says there is no look-up
+// address on file for an association not on file, never that none exists. Once checked, the
+// profile says so with the source, and the filters find it.
 test("an administrator checks a school's accreditation and an association membership from the queue", async ({ page, login }, info) => {
   await login(page, uniqueEmail("school-owner", info));
   const suffix = `${info.project.name} ${Date.now().toString(36)}`;
@@ -121,7 +123,7 @@ test("an administrator checks a school's accreditation and an association member
   await page.getByLabel("ZIP code of your practice (required)").fill("82001");
   await page.getByLabel("Massage school").fill(school);
   await page.getByLabel("My school's programme is nationally accredited").check();
-  await page.getByLabel("Professional memberships").fill("AMTA");
+  await page.getByLabel("Professional memberships").fill("AMTA, Fictional Guild of Bodywork");
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page.getByRole("status")).toContainText("Listing created");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -147,17 +149,19 @@ test("an administrator checks a school's accreditation and an association member
   await schoolCheck.getByRole("button", { name: `Record check: Accreditation of ${school}` }).click();
   await expect(admin.getByRole("status")).toHaveText("Check saved; the owner was told by e-mail.");
 
-  const memberItem = admin.getByRole("listitem").filter({ hasText: "Membership of AMTA" }).filter({ has: admin.getByRole("link", { name }) });
-  await expect(memberItem).toContainText("No look-up address on file for the association's member directory");
-  const memberCheck = memberItem.getByRole("form", { name: "Record the check of: Membership of AMTA" });
-  await expect(memberCheck.getByLabel("Source (look-up address or document)")).toHaveValue("");
-  await memberCheck.getByLabel("Source (look-up address or document)").fill("membership card seen (test)");
-  await memberCheck.getByRole("button", { name: "Record check: Membership of AMTA" }).click();
+  const members = "Membership of AMTA, Fictional Guild of Bodywork";
+  const memberItem = admin.getByRole("listitem").filter({ hasText: members }).filter({ has: admin.getByRole("link", { name }) });
+  const amtaDirectory = memberItem.getByRole("link", { name: /^AMTA's Find a Massage Therapist directory .*\(opens in a new tab\)$/ });
+  await expect(amtaDirectory).toHaveAttribute("href", "https://www.amtamassage.org/find-massage-therapist/");
+  await expect(memberItem).toContainText("No look-up address on file for the member directory of Fictional Guild of Bodywork");
+  const memberCheck = memberItem.getByRole("form", { name: `Record the check of: ${members}` });
+  await expect(memberCheck.getByLabel("Source (look-up address or document)")).toHaveValue("https://www.amtamassage.org/find-massage-therapist/");
+  await memberCheck.getByRole("button", { name: `Record check: ${members}` }).click();
   await expect(admin.getByRole("status")).toHaveText("Check saved; the owner was told by e-mail.");
 
   await page.goto(profileHref!);
   const main = page.getByRole("main");
   await expect(main).toContainText(new RegExp(`${school}, a nationally accredited programme \\(checked .*source: https://ope\\.ed\\.gov/dapip/\\)`));
-  await expect(main).toContainText(/AMTA \(membership checked .*source: membership card seen \(test\)\)/);
+  await expect(main).toContainText(/AMTA, Fictional Guild of Bodywork \(membership checked .*source: https:\/\/www\.amtamassage\.org\/find-massage-therapist\/\)/);
   expect(await names(`${byName}&accredited=1&association=1`)).toContain(name);
 });

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CREDENTIAL_LOOKUPS, credentialLookupSchema } from "@/db/reference/credential-lookups";
+import { ASSOCIATION_LOOKUPS, associationLookupSchema, CREDENTIAL_LOOKUPS, credentialLookupSchema } from "@/db/reference/credential-lookups";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { missingLinkText, NO_LOOKUP_ON_FILE, verificationChecklist } from "@/lib/licensing/state-facts";
 
@@ -55,22 +55,31 @@ describe("look-up wording", () => {
     for (const s of states.filter((x) => x.lookupUrl)) expect(verificationChecklist(s).some((item) => item.link?.href === s.lookupUrl), s.code).toBe(true);
   });
 
-  it("credential look-ups beyond the licence: an address only with the page it was seen on, on the same host unless that page quotes the publisher", () => {
+  it("credential look-ups beyond the licence: an address only with the page it was seen on, on the same host unless that page quotes the publisher or is marked secondary", () => {
     expect(CREDENTIAL_LOOKUPS.map((l) => l.credential).sort()).toEqual(["associations", "ncbtmb", "school"]);
-    for (const l of CREDENTIAL_LOOKUPS) {
-      if (l.site) expect(new URL(l.site).host).toBe(new URL(l.siteSeenOn!).host);
+    for (const l of [...CREDENTIAL_LOOKUPS, ...ASSOCIATION_LOOKUPS]) {
+      if ("site" in l && l.site) expect(new URL(l.site).host).toBe(new URL(l.siteSeenOn!).host);
       if (l.lookupUrl) {
         expect(l.lookupUrl.startsWith("https://")).toBe(true);
-        if (!l.lookupQuotedFrom) expect(new URL(l.lookupUrl).host).toBe(new URL(l.lookupSeenOn!).host);
+        expect(l.lookupSeenOn).not.toBeNull();
+        if (!l.lookupQuotedFrom && !l.lookupSecondary) expect(new URL(l.lookupUrl).host).toBe(new URL(l.lookupSeenOn!).host);
       }
     }
-    // NCBTMB and the schools have a look-up; the associations' directories were never seen.
+    // NCBTMB and the schools have one look-up each; association memberships are checked in each
+    // association's own directory, so the credential-level entry has none and the per-association
+    // list has AMTA's (seen in a secondary source) and ABMP's (a stored copy of its consumer site).
     expect(CREDENTIAL_LOOKUPS.filter((l) => l.lookupUrl).map((l) => l.credential).sort()).toEqual(["ncbtmb", "school"]);
+    expect(ASSOCIATION_LOOKUPS.filter((l) => l.lookupUrl).map((l) => l.association).sort()).toEqual(["ABMP", "AMTA"]);
+    const amta = ASSOCIATION_LOOKUPS.find((l) => l.association === "AMTA")!;
+    expect([amta.lookupUrl, amta.lookupSecondary !== null, amta.lookupQuotedFrom]).toEqual(["https://www.amtamassage.org/find-massage-therapist/", true, null]);
+    const abmp = ASSOCIATION_LOOKUPS.find((l) => l.association === "ABMP")!;
+    expect([abmp.lookupUrl, abmp.lookupQuotedFrom !== null, abmp.lookupSecondary]).toEqual(["https://www.massagetherapy.com/find/search", true, null]);
     const base = {
       credential: "ncbtmb",
       organisation: "NCBTMB",
       lookup: "NCBTMB's certificant look-up",
       lookupQuotedFrom: null,
+      lookupSecondary: null,
       lookupArchivedCopy: null,
       site: null,
       siteName: null,
@@ -83,5 +92,23 @@ describe("look-up wording", () => {
     expect(parses({ lookupUrl: "https://example.org/lookup", lookupSeenOn: "https://example.org/page" })).toBe(true);
     expect(parses({ lookupUrl: null, lookupSeenOn: null, lookupQuotedFrom: "the publisher's own notice" })).toBe(false);
     expect(parses({ lookupUrl: null, lookupSeenOn: null, site: "https://example.org/", siteName: "Example", siteSeenOn: "https://example.com/" })).toBe(false);
+    expect(parses({ lookupUrl: "https://example.org/lookup", lookupSeenOn: "https://github.com/o/r/blob/abc/tool.py", lookupSecondary: "a tool that loads and searches it" })).toBe(true);
+    expect(parses({ lookupUrl: null, lookupSeenOn: null, lookupSecondary: "a tool that loads and searches it" })).toBe(false);
+    expect(
+      parses({ lookupUrl: "https://example.org/lookup", lookupSeenOn: "https://example.com/page", lookupQuotedFrom: "the publisher's own notice", lookupSecondary: "a tool that loads and searches it" }),
+    ).toBe(false);
+  });
+
+  it("association look-ups follow the same rules, and name the association by its short and full name", () => {
+    const base = { association: "EXA", name: "Example Association", aliases: ["EXA", "Example Association"], lookup: "EXA's member directory", lookupQuotedFrom: null, lookupSecondary: null };
+    const parses = (extra: object) => associationLookupSchema.safeParse({ ...base, ...extra }).success;
+    expect(parses({ lookupUrl: null, lookupSeenOn: null })).toBe(true);
+    expect(parses({ lookupUrl: "https://example.org/members", lookupSeenOn: "https://example.org/about" })).toBe(true);
+    expect(parses({ lookupUrl: "https://example.org/members", lookupSeenOn: null })).toBe(false);
+    expect(parses({ lookupUrl: "https://example.org/members", lookupSeenOn: "https://example.com/page" })).toBe(false);
+    expect(parses({ lookupUrl: "https://example.org/members", lookupSeenOn: "https://github.com/o/r/blob/abc/scraper.py", lookupSecondary: "a scraper that searches it" })).toBe(true);
+    expect(parses({ lookupUrl: "http://example.org/members", lookupSeenOn: "http://example.org/about" })).toBe(false);
+    expect(parses({ lookupUrl: null, lookupSeenOn: null, aliases: ["EXA"] })).toBe(false);
+    expect(parses({ lookupUrl: null, lookupSeenOn: null, aliases: ["EXA", "Another Name"] })).toBe(false);
   });
 });
