@@ -54,12 +54,13 @@ DROP INDEX IF EXISTS "therapists_state_sample_idx";--> statement-breakpoint
 CREATE INDEX "therapists_state_sample_idx" ON "therapists" USING btree ("state")
   INCLUDE ("filter_bits","modality_bits","price_min","price_max","insurance_plans","languages","gender","display_name","practice_name")
   WHERE "therapists"."published" and (get_byte(uuid_send(id), 15) & 15) = 0;--> statement-breakpoint
--- The whole-state walks (migrations 0007, 0009): the same, in their order.
+-- The whole-state walks (migrations 0007, 0009): the same, in their order, and the name itself
+-- (an index-only scan needs the column under lower(display_name), not only the expression).
 DROP INDEX IF EXISTS "therapists_state_best_idx";--> statement-breakpoint
 CREATE INDEX "therapists_state_best_idx" ON "therapists" USING btree ("state","criteria_score" DESC NULLS LAST,lower("display_name"),"id")
-  INCLUDE ("filter_bits","modality_bits","price_min","price_max","insurance_plans","languages","gender")
+  INCLUDE ("display_name","filter_bits","modality_bits","price_min","price_max","insurance_plans","languages","gender")
   WHERE "therapists"."published";--> statement-breakpoint
 DROP INDEX IF EXISTS "therapists_state_name_idx";--> statement-breakpoint
 CREATE INDEX "therapists_state_name_idx" ON "therapists" USING btree ("state",lower("display_name"),"id")
-  INCLUDE ("filter_bits","modality_bits","price_min","price_max","insurance_plans","languages","gender")
+  INCLUDE ("display_name","filter_bits","modality_bits","price_min","price_max","insurance_plans","languages","gender")
   WHERE "therapists"."published";

@@ -188,11 +188,14 @@ export type MatchCount = { count: number; estimated: boolean };
  * more, twice its mean and over 8 standard deviations above it, in about one case in 10^11; with
  * a lower threshold, 64 sampled rows are more than the threshold itself: certain).
  */
-export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO): Promise<MatchCount> {
+export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO, covered = false): Promise<MatchCount> {
   const sampled = await sampleCount(db, conditions);
   const estimate = () => ({ count: Math.max(roughly(sampled * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true });
   if (sampleSettles(sampled, exactUpTo)) return estimate();
-  const exact = await countMatches(db, conditions, exactUpTo);
+  // Covered (every filter on the covering indexes, in a place or a state): counted from an index
+  // alone. Otherwise the planner chooses (a name is matched through its trigram index, which only
+  // a bitmap scan reads).
+  const exact = await withoutBitmapScans(db, covered, (d) => countMatches(d, conditions, exactUpTo));
   return exact <= exactUpTo ? { count: exact, estimated: false } : estimate();
 }
 
@@ -265,15 +268,22 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
  * leaves the ordered walk as the cheapest plan. Unless `walk` is false (a filter the covering
  * indexes cannot answer, isCovered): then the planner chooses.
  */
-async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>): Promise<T> {
+async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>, inIndexOrder = false): Promise<T> {
+  // One statement sets them all (a round trip each would cost more than many a walk). One
+  // process reads the scans in order (a parallel append would interleave the levels; a parallel
+  // count pays more to start its workers than a covering index takes to read). With
+  // `inIndexOrder`, read in the index's order and stop after the page (no sort of every match).
+  const settings = [
+    ["max_parallel_workers_per_gather", "0"],
+    ...(walk ? [["enable_bitmapscan", "off"]] : []),
+    ...(inIndexOrder ? [["enable_sort", "off"]] : []),
+  ];
+  // Inside a caller's transaction the settings would outlive this statement: put them back.
+  const nested = "rollback" in db;
   return db.transaction(async (tx) => {
-    // One process reads the scans in order (a parallel append would interleave the levels).
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    if (walk) await tx.execute(sql`set local enable_bitmapscan = off`);
+    await tx.execute(sql.raw(`select ${settings.map(([name, value]) => `set_config('${name}', '${value}', true)`).join(", ")}`));
     const result = await run(tx as unknown as Db);
-    // Back to the session's settings, in case this ran inside a caller's transaction.
-    await tx.execute(sql`set local max_parallel_workers_per_gather to default`);
-    if (walk) await tx.execute(sql`set local enable_bitmapscan to default`);
+    if (nested) for (const [name] of settings) await tx.execute(sql.raw(`set local ${name} to default`));
     return result;
   });
 }
@@ -299,7 +309,12 @@ const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result
 
 /** The ids of one page, in order. */
 async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<string[]> {
-  if (!usesNearestScans(c)) return (await orderedIds(db, c, conditions)).map((r) => r.id);
+  if (!usesNearestScans(c)) {
+    // In a place or a state with every filter covered, the covering indexes answer alone: never
+    // the bitmap plans, which read the table for every candidate.
+    const covered = Boolean(c.near || c.state) && isCovered(c);
+    return (await withoutBitmapScans(db, covered, (d) => orderedIds(d, c, conditions))).map((r) => r.id);
+  }
   const wanted = c.offset + c.limit;
   // Every filter answered by the covering indexes: the walk reads index entries only, however
   // rare the matches (it ends at the radius). Otherwise each entry walked would read the table.
@@ -318,6 +333,28 @@ async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<st
     if (last && cut && rows.length === fetch && cut.s === last.s && cut.d === last.d) continue;
     return rows.slice(c.offset, wanted).map((r) => r.id);
   }
+}
+
+/**
+ * "By name" near a place reads the page one of two ways, chosen by how many match (counted
+ * first, from the sample when there are many): with many matches, names in order through the
+ * covering therapists_name_idx, testing the place and the filters on each entry and stopping
+ * after the page (about wanted x published / matches entries); with few, every match in the
+ * radius through the covering GiST index, then sorted. The walk is taken when it reads at most
+ * NAME_WALK_MAX_ROWS entries.
+ */
+const NAME_WALK_MAX_ROWS = 20_000;
+const walksNames = (c: SearchCriteria) => c.sort === "name" && Boolean(c.near) && isCovered(c);
+
+async function publishedRows(db: Db): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'therapists'::regclass`));
+  return Number(row?.n ?? 0);
+}
+
+async function pageIdsByName(db: Db, c: SearchCriteria, conditions: SQL[], matches: number): Promise<string[]> {
+  const wanted = c.offset + c.limit;
+  const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
+  return (await withoutBitmapScans(db, true, (d) => orderedIds(d, c, conditions), walk)).map((r) => r.id);
 }
 
 function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
@@ -380,7 +417,14 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
   if (usesNearestScans(c)) {
     const walk = isCovered(c);
     page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
-  } else page = await plan(db, orderedIds(db, c, conditions).getSQL());
+  } else if (walksNames(c)) {
+    const matches = (await countOrEstimate(db, conditions)).count;
+    const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
+    page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, orderedIds(d, c, conditions).getSQL()), walk)}`;
+  } else {
+    const covered = Boolean(c.near || c.state) && isCovered(c);
+    page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, conditions).getSQL()));
+  }
   const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
   const sampled = await sampleCount(db, conditions);
   let out = `-- page\n${page}\n-- count: the 1-in-16 sample (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
@@ -416,14 +460,16 @@ async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["nea
 
 export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
   const conditions = [...searchConditions(c).values()];
-  const ids = await pageIds(db, c, conditions);
-  const [rows, counted] = await Promise.all([
-    rowsWithLicences(db, ids, c.near),
-    // A first page that is not full already says how many match: no count needed.
-    c.offset === 0 && ids.length < c.limit
-      ? ({ count: ids.length, estimated: false } satisfies MatchCount)
-      : countOrEstimate(db, conditions, options.exactUpTo),
-  ]);
+  const covered = Boolean(c.near || c.state) && isCovered(c);
+  // By name near a place, how many match decides how the page is read: the count comes first.
+  // Otherwise the page and the count are read at once (two connections on PostgreSQL).
+  const early = walksNames(c) ? await countOrEstimate(db, conditions, options.exactUpTo, covered) : null;
+  const counting = early ? Promise.resolve(early) : countOrEstimate(db, conditions, options.exactUpTo, covered);
+  counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
+  const ids = early ? await pageIdsByName(db, c, conditions, early.count) : await pageIds(db, c, conditions);
+  const [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
+  // A first page that is not full says exactly how many match, whatever the count estimated.
+  const counted: MatchCount = c.offset === 0 && ids.length < c.limit ? { count: ids.length, estimated: false } : count;
 
   return {
     rows,
