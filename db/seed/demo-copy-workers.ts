@@ -2,8 +2,8 @@
 // serialising a million therapists does not compete with streaming them to PostgreSQL on the
 // main thread. The workers load TypeScript through tsx (./demo-copy-worker.mjs registers it:
 // Node 20 does not run the parent's `--import tsx` in a worker; the other flags, such as
-// --conditions=react-server, are inherited). Where a worker cannot start (under
-// vitest, say), the caller falls back to the in-thread source.
+// --conditions=react-server, are inherited; so they start under vitest too). Where a worker
+// cannot start, the caller falls back to the in-thread source.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { DemoCopyChunk, DemoCopySource } from "./demo-copy";

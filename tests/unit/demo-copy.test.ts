@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { copyText, derivedTherapistColumns } from "@/db/bulk-insert";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
 import { licenses, therapistModalities, therapists } from "@/db/schema";
-import { demoCopyChunk, fastCopyValue } from "@/db/seed/demo-copy";
+import { demoCopyChunk, fastCopyValue, inThreadDemoCopySource } from "@/db/seed/demo-copy";
+import { startDemoCopyWorkers } from "@/db/seed/demo-copy-workers";
 import { DEFAULT_DEMO_SEED, generateTherapist } from "@/db/seed/demo-generator";
 
 const states = new Map(loadStateLicensing().map((s) => [s.code, s]));
@@ -49,6 +50,26 @@ describe("demo COPY serialiser", () => {
     for (const v of [...awkward, 0, -1.5, 40.7484, true, false, null, new Date("2026-11-01T00:00:00Z"), awkward, [null, "a"], { a: 'x"\t\\' }]) {
       const ref = copyText(therapists, [{ displayName: v } as never]).text.slice(0, -1);
       expect(fastCopyValue(v), String(v)).toBe(ref);
+    }
+  });
+
+  it("makes the same chunks in worker threads and in this thread", async () => {
+    const workers = await startDemoCopyWorkers(2, (reason) => {
+      throw new Error(reason);
+    });
+    const inThread = inThreadDemoCopySource();
+    try {
+      const ranges = [[0, 2500], [2500, 1200], [500_000, 700]] as const;
+      const [fromWorkers, here] = await Promise.all([
+        Promise.all(ranges.map(([first, size]) => workers!.chunk(first, size, DEFAULT_DEMO_SEED))),
+        Promise.all(ranges.map(([first, size]) => inThread.chunk(first, size, DEFAULT_DEMO_SEED))),
+      ]);
+      const asText = (c: (typeof here)[number]) => ({ ...c, therapists: Buffer.from(c.therapists).toString(), licenses: Buffer.from(c.licenses).toString(), links: Buffer.from(c.links).toString() });
+      expect(fromWorkers.map(asText)).toEqual(here.map(asText));
+      expect(here.map((c) => c.size)).toEqual([2500, 1200, 700]);
+    } finally {
+      await workers?.close();
+      await inThread.close();
     }
   });
 });
