@@ -40,27 +40,47 @@ function copyValue(value: unknown): string {
   return copyEscape(String(value));
 }
 
-/** Writes rows with COPY FROM STDIN on a `postgres` connection or transaction. */
-export async function copyRows<T extends PgTable>(client: Sql | TransactionSql, table: T, rows: T["$inferInsert"][]): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * Rows in COPY text format, with the table's columns that any row fills (in the table's column
+ * order); a column no row fills is left to its default.
+ */
+export function copyText<T extends PgTable>(table: T, rows: T["$inferInsert"][]): { columns: string[]; text: string } {
   const columns = getTableColumns(table);
   const keys = Object.keys(columns).filter((key) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined));
-  const list = keys.map((key) => `"${columns[key]!.name}"`).join(", ");
-  const stream = await client.unsafe(`copy "${getTableName(table)}" (${list}) from stdin`).writable();
+  let text = "";
+  for (const row of rows) text += `${keys.map((key) => copyValue((row as Record<string, unknown>)[key])).join("\t")}\n`;
+  return { columns: keys.map((key) => columns[key]!.name), text };
+}
+
+// About a megabyte per write: few calls, and the server starts on the data while the rest follows.
+const COPY_WRITE = 1 << 20;
+
+/** Streams COPY text (a string, or its UTF-8 bytes) into `table` (columns by their SQL names). */
+export async function copyTextInto(client: Sql | TransactionSql, table: string, columns: readonly string[], data: string | Uint8Array): Promise<void> {
+  if (data.length === 0) return;
+  const stream = await client.unsafe(`copy "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) from stdin`).writable();
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
   });
-  // A few hundred rows per write: few enough calls, small enough buffers.
-  for (let i = 0; i < rows.length; i += 500) {
-    let chunk = "";
-    for (const row of rows.slice(i, i + 500)) {
-      chunk += `${keys.map((key) => copyValue((row as Record<string, unknown>)[key])).join("\t")}\n`;
-    }
-    if (!stream.write(chunk)) await new Promise((r) => stream.once("drain", r));
+  for (let i = 0; i < data.length; ) {
+    let end = Math.min(i + COPY_WRITE, data.length);
+    // A string is cut after a line end, never inside a character (bytes may be cut anywhere:
+    // COPY's messages need not follow rows).
+    if (typeof data === "string" && end < data.length) end = data.lastIndexOf("\n", end - 1) + 1 || data.length;
+    if (end <= i) end = data.length;
+    if (!stream.write(typeof data === "string" ? data.slice(i, end) : data.subarray(i, end))) await new Promise((r) => stream.once("drain", r));
+    i = end;
   }
   stream.end();
   await done;
+}
+
+/** Writes rows with COPY FROM STDIN on a `postgres` connection or transaction. */
+export async function copyRows<T extends PgTable>(client: Sql | TransactionSql, table: T, rows: T["$inferInsert"][]): Promise<void> {
+  if (rows.length === 0) return;
+  const { columns, text } = copyText(table, rows);
+  await copyTextInto(client, getTableName(table), columns, text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +141,18 @@ const LOAD_TRIGGERS = [
   ["licenses", "licenses_after_insert"],
 ] as const;
 
+/** A chunk of therapists, their licences and modality links as COPY text (see copyText). */
+export type TherapistCopyText = {
+  therapistColumns: readonly string[];
+  therapists: string | Uint8Array;
+  licenseColumns: readonly string[];
+  licenses: string | Uint8Array;
+  /** therapist_modalities (therapist_id, modality_slug). */
+  links: string | Uint8Array;
+  /** The therapists' ids, a PostgreSQL array literal: `{id,id,...}`. */
+  ids: string;
+};
+
 /**
  * Writes one chunk of therapists with their licences and modality links, inside `tx` (a
  * `postgres` transaction), by COPY. Returns how many rows the set-based check had to correct
@@ -128,22 +160,35 @@ const LOAD_TRIGGERS = [
  */
 export async function copyTherapists(tx: TransactionSql, items: readonly TherapistLoad[]): Promise<number> {
   if (items.length === 0) return 0;
-  for (const [table, trigger] of LOAD_TRIGGERS) await tx.unsafe(`alter table "${table}" disable trigger "${trigger}"`);
-  await copyRows(
-    tx,
+  const t = copyText(
     therapists,
     items.map((item) => ({ ...item.therapist, ...derivedTherapistColumns(item) })),
   );
-  await copyRows(tx, licenses, items.flatMap((item) => item.licenses));
-  await copyRows(
-    tx,
+  const l = copyText(licenses, items.flatMap((item) => item.licenses));
+  const links = copyText(
     therapistModalities,
     items.flatMap((item) => item.therapist.modalitySlugs.map((modalitySlug) => ({ therapistId: item.therapist.id, modalitySlug }))),
   );
+  return copyTherapistText(tx, {
+    therapistColumns: t.columns,
+    therapists: t.text,
+    licenseColumns: l.columns,
+    licenses: l.text,
+    links: links.text,
+    ids: `{${items.map((item) => item.therapist.id).join(",")}}`,
+  });
+}
+
+/** copyTherapists for a chunk already in COPY text (the demo seed serialises in worker threads). */
+export async function copyTherapistText(tx: TransactionSql, chunk: TherapistCopyText): Promise<number> {
+  if (chunk.therapists.length === 0) return 0;
+  for (const [table, trigger] of LOAD_TRIGGERS) await tx.unsafe(`alter table "${table}" disable trigger "${trigger}"`);
+  await copyTextInto(tx, "therapists", chunk.therapistColumns, chunk.therapists);
+  await copyTextInto(tx, "licenses", chunk.licenseColumns, chunk.licenses);
+  await copyTextInto(tx, "therapist_modalities", ["therapist_id", "modality_slug"], chunk.links);
   for (const [table, trigger] of LOAD_TRIGGERS) await tx.unsafe(`alter table "${table}" enable trigger "${trigger}"`);
   // The set-based check: every loaded row against the database's own formulas. A row that
   // differs is corrected by an ordinary update, which runs the trigger.
-  const ids = items.map((item) => item.therapist.id);
   // By the primary key: a growing table's statistics lag behind the load, and a sequential
   // scan testing each row against 10,000 ids would make the load quadratic.
   await tx`set local enable_seqscan = off`;
@@ -151,7 +196,7 @@ export async function copyTherapists(tx: TransactionSql, items: readonly Therapi
     update therapists t
        set home_license_checked = therapist_home_license_checked(t.id, t.state),
            home_license_claimed = therapist_home_license_claimed(t.id, t.state)
-     where t.id = any(${ids}::uuid[])
+     where t.id = any(${chunk.ids}::uuid[])
        and (t.home_license_checked is distinct from therapist_home_license_checked(t.id, t.state)
          or t.home_license_claimed is distinct from therapist_home_license_claimed(t.id, t.state)
          or t.criteria_score is distinct from therapist_criteria_score(t))
@@ -171,9 +216,16 @@ export async function copyTherapists(tx: TransactionSql, items: readonly Therapi
 export async function withSearchIndexesRebuilt<T>(pg: Sql, load: () => Promise<T>): Promise<T> {
   const indexes = await pg<{ name: string; definition: string }[]>`
     select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
-    from pg_index x join pg_class i on i.oid = x.indexrelid
+    from pg_index x join pg_class i on i.oid = x.indexrelid join pg_am a on a.oid = i.relam
     where x.indrelid in ('therapists'::regclass, 'therapist_modalities'::regclass) and not x.indisunique and not x.indisprimary
-    order by pg_relation_size(x.indexrelid) desc`;
+    -- Longest builds first, so neither connection is left with a long one at the end. Measured
+    -- at 200,000 rows, GiST and GIN builds take longest per byte: the full-table GiST and the
+    -- trigram GIN most, then the partial GiSTs, then B-trees. So by kind, then by the index's
+    -- size before the load (an empty table's indexes all look alike: more columns first).
+    order by (a.amname in ('gist', 'gin') and x.indpred is null) desc,
+             a.amname in ('gist', 'gin') desc,
+             pg_relation_size(x.indexrelid) desc,
+             x.indnatts desc`;
   const keys = await pg<{ table: string; name: string; definition: string }[]>`
     select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
     from pg_constraint

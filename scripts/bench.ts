@@ -21,6 +21,7 @@ import { openDatabase, type Database } from "@/db/client";
 import { explainSearch, idealNearest, searchTherapists, vacuumAnalyzeTherapists, type SearchCriteria } from "@/db/queries/search";
 import { countTherapists } from "@/db/queries/therapists";
 import { MODALITIES } from "@/db/reference/modalities";
+import { startDemoCopyWorkers } from "@/db/seed/demo-copy-workers";
 import { insertDemoTherapists } from "@/db/seed/insert-demo";
 import { resolveLocation } from "@/lib/search/location";
 
@@ -92,7 +93,13 @@ async function load(database: Database) {
     say(`- reused a database holding ${have.toLocaleString("en-US")} therapists (not loaded in this run)`);
   } else {
     const started = performance.now();
-    await insertDemoTherapists(database.db, { count: COUNT - (args.reuse ? have : 0) });
+    // On PostgreSQL, COPY text made in worker threads, as `npm run seed` does.
+    const copySource = database.driver === "postgres" ? await startDemoCopyWorkers() : null;
+    try {
+      await insertDemoTherapists(database.db, { count: COUNT - (args.reuse ? have : 0), copySource: copySource ?? undefined });
+    } finally {
+      await copySource?.close();
+    }
     const seconds = (performance.now() - started) / 1000;
     say(`- loaded ${COUNT.toLocaleString("en-US")} therapists in ${seconds.toFixed(1)} s (${Math.round(COUNT / seconds).toLocaleString("en-US")} therapists/s, indexes included)`);
   }

@@ -1,12 +1,13 @@
-// Writes generated demo therapists in bulk: multi-row inserts, one transaction per chunk, and
-// the next free generator index recorded in the same transaction, so an interrupted run
-// leaves whole chunks and a re-run continues where it stopped.
+// Writes generated demo therapists in bulk: COPY on PostgreSQL (multi-row inserts on PGlite),
+// one transaction per chunk, and the next free generator index recorded in the same
+// transaction, so an interrupted run leaves whole chunks and a re-run continues where it stopped.
 import { eq, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
-import { bulkInsert, copyTherapists, postgresClient, withSearchIndexesRebuilt } from "../bulk-insert";
+import { bulkInsert, copyTherapistText, postgresClient, withSearchIndexesRebuilt } from "../bulk-insert";
 import type { Db } from "../client";
 import { loadStateLicensing } from "../reference/state-licensing";
 import { appMeta, licenses, therapistModalities, therapists } from "../schema";
+import { inThreadDemoCopySource, type DemoCopyChunk, type DemoCopySource } from "./demo-copy";
 import { DEFAULT_DEMO_SEED, generateTherapist, type GeneratedTherapist } from "./demo-generator";
 import { modalityLinks } from "./factories";
 
@@ -17,6 +18,11 @@ export type InsertDemoOptions = {
   count: number;
   seed?: string;
   onProgress?: (inserted: number) => void;
+  /**
+   * Where PostgreSQL's COPY text is made: worker threads (./demo-copy-workers.ts, which the
+   * scripts start) or, by default, this thread. The rows are the same either way.
+   */
+  copySource?: DemoCopySource;
 };
 
 async function nextDemoIndex(db: Db): Promise<number> {
@@ -36,14 +42,10 @@ export async function insertDemoTherapists(db: Db, options: InsertDemoOptions): 
   return insertChunks(db, pg, options);
 }
 
-/** One chunk of generated therapists; with `yieldEvery`, gives the event loop a turn now and then. */
-async function generateChunk(first: number, size: number, seed: string, states: ReturnType<typeof stateMap>, yieldEvery = 0) {
+/** One chunk of generated therapists. */
+function generateChunk(first: number, size: number, seed: string, states: ReturnType<typeof stateMap>) {
   const batch: GeneratedTherapist[] = [];
-  for (let i = 0; i < size; i++) {
-    batch.push(generateTherapist(first + i, { seed, states }));
-    // Lets the previous chunk's COPY data flow to the server while this one is generated.
-    if (yieldEvery && i % yieldEvery === yieldEvery - 1) await new Promise((r) => setImmediate(r));
-  }
+  for (let i = 0; i < size; i++) batch.push(generateTherapist(first + i, { seed, states }));
   return batch;
 }
 
@@ -55,35 +57,46 @@ async function insertChunks(db: Db, pg: Sql | null, options: InsertDemoOptions):
   const start = await nextDemoIndex(db);
   let inserted = 0;
   if (pg) {
-    // PostgreSQL: COPY FROM STDIN (db/bulk-insert.ts), pipelined: the next chunk is generated
-    // while the server writes the previous one, so the two cores work at once.
-    let writing: Promise<void> = Promise.resolve();
-    let queued = 0;
-    while (queued < options.count) {
-      const size = Math.min(CHUNK, options.count - queued);
-      const batch = await generateChunk(start + queued, size, seed, states, 250);
-      queued += size;
-      const next = start + queued;
-      await writing;
-      writing = pg
-        .begin(async (tx) => {
-          await copyTherapists(tx, batch);
+    // PostgreSQL: COPY FROM STDIN (db/bulk-insert.ts) of text the source makes ahead (in
+    // worker threads, or in this thread between writes), so generating the next chunks and the
+    // server writing this one overlap. Chunks commit in order: the recorded next index is
+    // always the end of the last whole chunk.
+    const source = options.copySource ?? inThreadDemoCopySource();
+    const chunks = Math.ceil(options.count / CHUNK);
+    const made = new Map<number, Promise<DemoCopyChunk>>();
+    let asked = 0;
+    const ask = () => {
+      const k = asked++;
+      const chunk = source.chunk(start + k * CHUNK, Math.min(CHUNK, options.count - k * CHUNK), seed);
+      // A failed chunk stops the load when its turn comes (the error is not left unobserved).
+      chunk.catch(() => {});
+      made.set(k, chunk);
+    };
+    try {
+      for (let k = 0; k < chunks; k++) {
+        while (asked < Math.min(chunks, k + 1 + source.parallelism)) ask();
+        const chunk = await made.get(k)!;
+        made.delete(k);
+        const next = chunk.first + chunk.size;
+        await pg.begin(async (tx) => {
+          // A crash loses at most the last chunks, which a re-run writes again (the next index
+          // commits with them): no need to wait for each commit to reach the disk.
+          await tx`set local synchronous_commit = off`;
+          await copyTherapistText(tx, chunk);
           await tx`insert into app_meta (key, value) values (${NEXT_INDEX_KEY}, ${next}::text::jsonb)
                    on conflict (key) do update set value = excluded.value, updated_at = now()`;
-        })
-        .then(() => {
-          inserted += size;
-          options.onProgress?.(inserted);
         });
-      // A failed chunk stops the load at the next turn (the error is not left unobserved).
-      writing.catch(() => {});
+        inserted += chunk.size;
+        options.onProgress?.(inserted);
+      }
+    } finally {
+      if (!options.copySource) await source.close();
     }
-    await writing;
     return inserted;
   }
   while (inserted < options.count) {
     const size = Math.min(CHUNK, options.count - inserted);
-    const batch = await generateChunk(start + inserted, size, seed, states);
+    const batch = generateChunk(start + inserted, size, seed, states);
     const next = start + inserted + size;
     await db.transaction(async (tx) => {
       // Licences first, their foreign key checked at commit: each therapist row is then

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { copyTherapists, derivedTherapistColumns, postgresClient, withSearchIndexesRebuilt } from "@/db/bulk-insert";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
+import { startDemoCopyWorkers } from "@/db/seed/demo-copy-workers";
 import { generateTherapist } from "@/db/seed/demo-generator";
 import { insertDemoTherapists } from "@/db/seed/insert-demo";
 import { rowsOf, testDrivers, type TestStore } from "../helpers/databases";
@@ -88,6 +89,43 @@ for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
       const corrected = await withSearchIndexesRebuilt(pg, () => pg.begin((tx) => copyTherapists(tx, batch)));
       expect(corrected).toBe(0);
       expect(await shape()).toEqual(before);
+    });
+
+    it("worker threads load the same rows as this thread, chunk after chunk, and record the same next index", async () => {
+      const other = await driver.createStore();
+      const second = await other.open();
+      const workers = await startDemoCopyWorkers(2, (reason) => {
+        throw new Error(reason);
+      });
+      try {
+        // Two chunks (10,000 rows, then 500), made at once by two workers, must commit in order.
+        await insertDemoTherapists(second.db, { count: 10_500, copySource: workers! });
+        const fingerprint = async (db: Database["db"]) =>
+          rowsOf<{ table: string; n: number; md5: string }>(
+            await db.execute(sql`
+              select 'therapists' as table, count(*)::int as n,
+                     md5(string_agg((to_jsonb(t) - 'created_at' - 'updated_at')::text, E'\n' order by id)) as md5 from therapists t
+              union all
+              select 'licenses', count(*)::int, md5(string_agg((to_jsonb(l) - 'created_at' - 'updated_at')::text, E'\n' order by id)) from licenses l
+              union all
+              select 'therapist_modalities', count(*)::int, md5(string_agg(m::text, E'\n' order by therapist_id, modality_slug)) from therapist_modalities m
+              union all
+              select 'next index', (value #>> '{}')::int, '' from app_meta where key = 'demo_next_index'`),
+          ).sort((a, b) => a.table.localeCompare(b.table));
+        await database.db.execute(sql`delete from therapists`);
+        await database.db.execute(sql`delete from app_meta where key = 'demo_next_index'`);
+        await insertDemoTherapists(database.db, { count: 10_500 });
+        const here = await fingerprint(database.db);
+        const counts = Object.fromEntries(here.map((r) => [r.table, r.n]));
+        expect([counts.therapists, counts["next index"]]).toEqual([10_500, 10_500]);
+        expect(counts.licenses).toBeGreaterThan(5_000);
+        expect(counts.therapist_modalities).toBeGreaterThan(20_000);
+        expect(await fingerprint(second.db)).toEqual(here);
+      } finally {
+        await workers?.close();
+        await second.close();
+        await other.destroy();
+      }
     });
   });
 }
