@@ -208,7 +208,9 @@ async function http(env: Record<string, string>) {
   if (!args["no-build"]) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
   const port = 3400 + (process.pid % 500);
   const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    // The site's address is where autocannon sends requests: a request for any other host is
+    // answered with a short "this site is at ..." page (lib/security), which is not a search.
+    env: { ...process.env, ...env, SITE_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });
   try {
@@ -217,6 +219,14 @@ async function http(env: Record<string, string>) {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok) break;
     }
     const searchPaths = httpMix(400);
+    // Measure answers, not notices: health and every search must answer 200 with JSON.
+    for (const p of ["/api/health", ...searchPaths.slice(0, 40)]) {
+      const res = await fetch(`http://127.0.0.1:${port}${p}`);
+      const type = res.headers.get("content-type") ?? "";
+      const body = (await res.json().catch(() => null)) as { results?: unknown[] } | null;
+      if (!res.ok || !type.includes("json") || !body || (p !== "/api/health" && !Array.isArray(body.results)))
+        throw new Error(`${p} answered ${res.status} ${type}: not what the benchmark measures`);
+    }
     // Warm up both: a first run of a route not yet served pays for its start-up (seen: health's
     // first run at a fifth of its second when only the searches were warmed).
     await hammer(port, ["/api/health"], 5);
