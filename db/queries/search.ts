@@ -399,9 +399,30 @@ function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
       registryUpdatedOn: t.registryUpdatedOn,
       registryCredential: sql<string | null>`${t.registryFacts} ->> 'credential'`,
       score: criteriaScore,
+      // The licences the therapist holds, in the same statement (one round trip fewer a search).
+      // (Written out: drizzle leaves columns of a one-table query unqualified, and the licences'
+      // own id would be taken for the therapist's.)
+      licenses: sql<PageLicence[]>`(${sql.raw(`select coalesce(json_agg(json_build_object(
+          'state', l.state, 'credentialTitle', l.credential_title, 'status', l.status,
+          'verifiedAt', l.verified_at, 'source', l.source) order by l.state, l.number), '[]'::json)
+        from licenses l where l.therapist_id = therapists.id`)})`.mapWith(licencesFromJson),
     })
     .from(t)
     .where(inArray(t.id, ids));
+}
+
+type PageLicence = {
+  state: string;
+  credentialTitle: string;
+  status: (typeof licenses.$inferSelect)["status"];
+  verifiedAt: Date | null;
+  source: string;
+};
+
+/** json_agg gives dates as text (and some drivers the whole array as text). */
+function licencesFromJson(value: unknown): PageLicence[] {
+  const list = (typeof value === "string" ? JSON.parse(value) : value) as (Omit<PageLicence, "verifiedAt"> & { verifiedAt: string | null })[];
+  return list.map((l) => ({ ...l, verifiedAt: l.verifiedAt === null ? null : new Date(l.verifiedAt) }));
 }
 
 /** The plans PostgreSQL chooses for one page of a search and its count (for docs/benchmarks.md). */
@@ -440,22 +461,8 @@ export type SearchOptions = { /** Count exactly up to this many matches, estimat
 /** One page's rows, in the order of `ids`, each with the licences the therapist holds. */
 async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["near"]) {
   if (!ids.length) return [];
-  const [found, held] = await Promise.all([
-    rowsById(db, ids, near),
-    db
-      .select({
-        therapistId: licenses.therapistId,
-        state: licenses.state,
-        credentialTitle: licenses.credentialTitle,
-        status: licenses.status,
-        verifiedAt: licenses.verifiedAt,
-        source: licenses.source,
-      })
-      .from(licenses)
-      .where(inArray(licenses.therapistId, ids)),
-  ]);
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return ids.map((id) => ({ ...byId.get(id)!, licenses: held.filter((l) => l.therapistId === id) }));
+  const byId = new Map((await rowsById(db, ids, near)).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
