@@ -189,27 +189,30 @@ export type MatchCount = { count: number; estimated: boolean };
  * a lower threshold, 64 sampled rows are more than the threshold itself: certain).
  */
 export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO, covered = false): Promise<MatchCount> {
-  const sampled = await sampleCount(db, conditions);
+  // Covered (every filter on the covering indexes, in a place or a state): the exact count too is
+  // read from an index alone, in the sample's transaction. Otherwise the planner chooses for it (a
+  // name is matched through its trigram index, which only a bitmap scan reads).
+  const counted = await withoutBitmapScans(db, true, async (d) => {
+    const sampled = await sampleCount(d, conditions);
+    const exact = covered && !sampleSettles(sampled, exactUpTo) ? await countMatches(d, conditions, exactUpTo) : null;
+    return { sampled, exact };
+  });
+  const { sampled } = counted;
   const estimate = () => ({ count: Math.max(roughly(sampled * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true });
   if (sampleSettles(sampled, exactUpTo)) return estimate();
-  // Covered (every filter on the covering indexes, in a place or a state): counted from an index
-  // alone. Otherwise the planner chooses (a name is matched through its trigram index, which only
-  // a bitmap scan reads).
-  const exact = await withoutBitmapScans(db, covered, (d) => countMatches(d, conditions, exactUpTo));
+  const exact = counted.exact ?? (await withoutBitmapScans(db, false, (d) => countMatches(d, conditions, exactUpTo)));
   return exact <= exactUpTo ? { count: exact, estimated: false } : estimate();
 }
 
 const sampleSettles = (sampled: number, exactUpTo: number) =>
   sampled > exactUpTo || (sampled >= 64 && sampled * SAMPLE_FACTOR >= 2 * (exactUpTo + 1));
 
-/** Matches among the 1-in-16 sample, read from its covering indexes (bitmap plans off: they read the table). */
+/** Matches among the 1-in-16 sample, read from its covering indexes (run without bitmap plans: they read the table). */
 async function sampleCount(db: Db, conditions: SQL[]): Promise<number> {
-  const [row] = await withoutBitmapScans(db, true, (d) =>
-    d
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(t)
-      .where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)),
-  );
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(t)
+    .where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions));
   return row?.n ?? 0;
 }
 
@@ -447,11 +450,12 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
     page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, conditions).getSQL()));
   }
   const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
-  const sampled = await sampleCount(db, conditions);
+  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
   let out = `-- page\n${page}\n-- count: the 1-in-16 sample (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
   if (!sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
     const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
-    out += `\n-- count: exact (up to ${COUNT_CAP + 1})\n${await plan(db, sql`select count(*) from (${count}) m`)}`;
+    const covered = Boolean(c.near || c.state) && isCovered(c);
+    out += `\n-- count: exact (up to ${COUNT_CAP + 1})\n${await withoutBitmapScans(db, covered, (d) => plan(d, sql`select count(*) from (${count}) m`))}`;
   }
   return out;
 }
