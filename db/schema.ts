@@ -586,8 +586,11 @@ export const rateLimits = pgTable(
     key: text("key").notNull(),
     windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
     count: integer("count").notNull().default(0),
+    // When the window ends. Rows are cleared by this, never by the clearing caller's own window
+    // length: keys have windows from 15 minutes to a day.
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_expires_idx").on(t.expiresAt)],
 );
 
 // Demo mode only (no SMTP configured): sign-in e-mails are kept here and shown at /dev/outbox.

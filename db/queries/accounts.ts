@@ -46,13 +46,14 @@ export async function hitRateLimit(
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await db
     .insert(rateLimits)
-    .values({ key: options.key, windowStart, count: 1 })
+    .values({ key: options.key, windowStart, count: 1, expiresAt: new Date(windowStart.getTime() + windowMs) })
     .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
     .returning({ count: rateLimits.count });
   const count = row!.count;
-  // Old windows are of no use: drop them now and then.
+  // Windows that have ended are of no use: drop them now and then (each by its own end: another
+  // key's window may be longer than this one).
   if (count === 1 && Math.random() < 0.05) {
-    await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 2 * windowMs)));
+    await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now));
   }
   return {
     allowed: count <= options.limit,

@@ -1,7 +1,7 @@
 // Listing writes on every test database: ownership, optimistic concurrency, revisions,
 // licence resets, claims, administrators' checks, and the sign-in rate limiter.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { deleteAllSessions, countSessions, grantAdmin, hitRateLimit } from "@/db/queries/accounts";
 import { claimListing, decideClaim, listPendingClaims } from "@/db/queries/claims";
@@ -266,6 +266,25 @@ describe.each(testDrivers)("listing writes on $name", ({ createStore }) => {
     expect((await hitRateLimit(database.db, { key: "signin:ip:1.2.3.4", limit: 5, windowSeconds: 900, now })).allowed).toBe(true);
     const later = new Date(now.getTime() + 900_000);
     expect(await hitRateLimit(database.db, { key: "signin:email:x@example.org", limit: 5, windowSeconds: 900, now: later })).toMatchObject({ allowed: true, count: 1 });
+  });
+
+  it("keeps a long window's count when a key with a short window clears old rows", async () => {
+    // A listing's daily limit, hit 30 times since midnight; 11 hours later a first hit of an
+    // hourly key clears the rows it finds out of date: the daily window is still running.
+    const midnight = new Date("2026-11-26T00:00:00Z");
+    for (let i = 0; i < 30; i++) await hitRateLimit(database.db, { key: "contact:listing:long-window", limit: 30, windowSeconds: 86_400, now: midnight });
+    const noon = new Date(midnight.getTime() + 11 * 3_600_000);
+    // The clearing is occasional; make this first hit the one that clears.
+    const random = vi.spyOn(Math, "random").mockReturnValue(0);
+    try {
+      await hitRateLimit(database.db, { key: "contact:sender:mail:someone@example.net", limit: 5, windowSeconds: 3600, now: noon });
+    } finally {
+      random.mockRestore();
+    }
+    expect(await hitRateLimit(database.db, { key: "contact:listing:long-window", limit: 30, windowSeconds: 86_400, now: noon })).toMatchObject({
+      allowed: false,
+      count: 31,
+    });
   });
 
   it("signs an account out everywhere", async () => {
