@@ -53,7 +53,9 @@ export default defineConfig({
     // A real production build, served the way `npm run demo` serves it.
     // The peer-address hook as `npm start` loads it (lib/security/peer-address-hook.mjs).
     // Fictional registry listings go in first (tests/e2e/registry.spec.ts), through the importer.
-    command: `npm run build && npm run -s import:registry -- tests/fixtures/registry/npidata-e2e.csv && node --import ./lib/security/peer-address-hook.mjs node_modules/next/dist/bin/next start -p ${port}`,
+    // Idle connections are kept longer than the test client keeps them: with Node's default of
+    // 5 s, a request reusing a connection the server was closing failed with ECONNRESET (seen in CI).
+    command: `npm run build && npm run -s import:registry -- tests/fixtures/registry/npidata-e2e.csv && node --import ./lib/security/peer-address-hook.mjs node_modules/next/dist/bin/next start -p ${port} --keepAliveTimeout 65000`,
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
