@@ -74,12 +74,19 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * lis
 const chance = (rng: Rng, p: number) => rng() < p;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
+const HEX = "0123456789abcdef";
+
+/** A version 4 UUID from 32 draws (the version and variant digits are drawn too, then fixed). */
 function uuidFrom(rng: Rng): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rng() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join("");
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  let s = "";
+  for (let i = 0; i < 32; i++) {
+    let digit = Math.floor(rng() * 16);
+    if (i === 12) digit = 4;
+    else if (i === 16) digit = (digit & 0x3) | 0x8;
+    if (i === 8 || i === 12 || i === 16 || i === 20) s += "-";
+    s += HEX[digit];
+  }
+  return s;
 }
 
 function slugify(text: string): string {
@@ -93,9 +100,11 @@ function slugify(text: string): string {
 
 const POPULATION_TOTAL = Object.values(STATE_POPULATION_THOUSANDS).reduce((a, b) => a + b, 0);
 
+const STATE_POPULATIONS = Object.entries(STATE_POPULATION_THOUSANDS);
+
 function pickState(rng: Rng): string {
   let r = rng() * POPULATION_TOTAL;
-  for (const [code, pop] of Object.entries(STATE_POPULATION_THOUSANDS)) {
+  for (const [code, pop] of STATE_POPULATIONS) {
     r -= pop;
     if (r < 0) return code;
   }
