@@ -58,18 +58,39 @@ const COPY_WRITE = 1 << 20;
 /** Streams COPY text (a string, or its UTF-8 bytes) into `table` (columns by their SQL names). */
 export async function copyTextInto(client: Sql | TransactionSql, table: string, columns: readonly string[], data: string | Uint8Array): Promise<void> {
   if (data.length === 0) return;
-  const stream = await client.unsafe(`copy "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) from stdin`).writable();
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on("finish", resolve);
-    stream.on("error", reject);
-  });
+  const query = client.unsafe(`copy "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) from stdin`);
+  // The server's refusal of the data must end the COPY. postgres 3.4.9 destroys the stream with
+  // the error only if it arrives before the data's end; after it (a bad last row, a key checked
+  // at the end), the stream never finishes and the error reaches only the query's `reject`
+  // (porsager/postgres#1173; the fix, #1183, is not released), so the load would wait forever
+  // inside its transaction. So we watch that `reject` too.
+  let refuse: (error: unknown) => void = () => {};
+  const refused = new Promise<never>((_, reject) => (refuse = reject));
+  const watched = query as unknown as { reject?: (error: unknown) => void };
+  const reject = watched.reject;
+  if (typeof reject === "function")
+    watched.reject = (error) => {
+      reject(error);
+      refuse(error);
+    };
+  const stream = await query.writable();
+  const done = Promise.race([
+    new Promise<void>((resolve, reject) => {
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+    }),
+    refused,
+  ]);
+  done.catch(() => {}); // awaited below; a refusal while writing ends the loop through it
   for (let i = 0; i < data.length; ) {
     let end = Math.min(i + COPY_WRITE, data.length);
     // A string is cut after a line end, never inside a character (bytes may be cut anywhere:
     // COPY's messages need not follow rows).
     if (typeof data === "string" && end < data.length) end = data.lastIndexOf("\n", end - 1) + 1 || data.length;
     if (end <= i) end = data.length;
-    if (!stream.write(typeof data === "string" ? data.slice(i, end) : data.subarray(i, end))) await new Promise((r) => stream.once("drain", r));
+    // A destroyed stream never drains: wait for whichever comes first.
+    if (!stream.write(typeof data === "string" ? data.slice(i, end) : data.subarray(i, end)))
+      await Promise.race([new Promise((r) => stream.once("drain", r)), done]);
     i = end;
   }
   stream.end();
@@ -88,8 +109,8 @@ export async function copyRows<T extends PgTable>(client: Sql | TransactionSql, 
 // Per row, the `therapists_derived` trigger (migration 0004) reads the licences twice and the
 // licences' statement triggers rewrite their therapists; at a million rows that was half the
 // load's time. So a bulk load computes the derived columns here, writes therapists, then their
-// licences and modality links by COPY with those triggers off (inside its own transaction: other
-// sessions' writes wait for the lock and still run the triggers), and then compares every
+// licences and modality links by COPY with those triggers off for its own transaction only
+// (BULK_LOAD_SETTING; other sessions' writes still run them), and then compares every
 // loaded row with the database's own formulas in one set-based statement, fixing any row that
 // differs through the ordinary trigger path. Its search indexes are built once at the end when
 // the load at least doubles the table (withSearchIndexesRebuilt).
@@ -135,11 +156,12 @@ export function derivedTherapistColumns(item: TherapistLoad) {
   return { homeLicenseChecked, homeLicenseClaimed, criteriaScore };
 }
 
-// The triggers a bulk load turns off inside its transaction (set-based check afterwards).
-const LOAD_TRIGGERS = [
-  ["therapists", "therapists_derived"],
-  ["licenses", "licenses_after_insert"],
-] as const;
+// The per-row derived-columns trigger and the licences' refresh trigger skip a transaction that
+// sets this (migration 0025): the load writes the derived columns itself and checks them after.
+// Set for the loading transaction only (set_config's `true`): no other session sees it, and no
+// table lock is taken, so several chunks load at once (an ALTER TABLE ... DISABLE TRIGGER locked
+// the table against every other writer until commit).
+const BULK_LOAD_SETTING = "therapist_finder.bulk_load";
 
 /** A chunk of therapists, their licences and modality links as COPY text (see copyText). */
 export type TherapistCopyText = {
@@ -182,16 +204,15 @@ export async function copyTherapists(tx: TransactionSql, items: readonly Therapi
 /** copyTherapists for a chunk already in COPY text (the demo seed serialises in worker threads). */
 export async function copyTherapistText(tx: TransactionSql, chunk: TherapistCopyText): Promise<number> {
   if (chunk.therapists.length === 0) return 0;
-  for (const [table, trigger] of LOAD_TRIGGERS) await tx.unsafe(`alter table "${table}" disable trigger "${trigger}"`);
+  await tx`select set_config(${BULK_LOAD_SETTING}, 'on', true)`;
   await copyTextInto(tx, "therapists", chunk.therapistColumns, chunk.therapists);
   await copyTextInto(tx, "licenses", chunk.licenseColumns, chunk.licenses);
   await copyTextInto(tx, "therapist_modalities", ["therapist_id", "modality_slug"], chunk.links);
-  for (const [table, trigger] of LOAD_TRIGGERS) await tx.unsafe(`alter table "${table}" enable trigger "${trigger}"`);
   // The set-based check: every loaded row against the database's own formulas. A row that
-  // differs is corrected by an ordinary update, which runs the trigger.
+  // differs is corrected by an ordinary update, which runs the trigger (so the setting goes off).
   // By the primary key: a growing table's statistics lag behind the load, and a sequential
   // scan testing each row against 10,000 ids would make the load quadratic.
-  await tx`set local enable_seqscan = off`;
+  await tx`select set_config(${BULK_LOAD_SETTING}, 'off', true), set_config('enable_seqscan', 'off', true)`;
   const fixed = await tx<{ id: string }[]>`
     update therapists t
        set home_license_checked = therapist_home_license_checked(t.id, t.state),

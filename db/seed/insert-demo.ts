@@ -12,6 +12,8 @@ import { DEFAULT_DEMO_SEED, generateTherapist, type GeneratedTherapist } from ".
 import { modalityLinks } from "./factories";
 
 const CHUNK = 10000;
+/** Chunks loaded at once on PostgreSQL (each its own connection and transaction). */
+const WRITERS = 2;
 const NEXT_INDEX_KEY = "demo_next_index";
 
 export type InsertDemoOptions = {
@@ -24,6 +26,25 @@ export type InsertDemoOptions = {
    */
   copySource?: DemoCopySource;
 };
+
+/** A promise with its resolve and reject (Promise.withResolvers needs Node 22). */
+function settlement() {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  promise.catch(() => {}); // observed by the next chunk, if there is one
+  return { promise, resolve, reject };
+}
+
+/** A chunk found that the one before it did not commit (that chunk's failure is the cause). */
+class EarlierChunkFailed extends Error {
+  constructor(first: number) {
+    super(`The demo rows before index ${first} did not commit, so the rows from there were not kept.`);
+  }
+}
 
 async function nextDemoIndex(db: Db): Promise<number> {
   const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, NEXT_INDEX_KEY));
@@ -59,12 +80,19 @@ async function insertChunks(db: Db, pg: Sql | null, options: InsertDemoOptions):
   if (pg) {
     // PostgreSQL: COPY FROM STDIN (db/bulk-insert.ts) of text the source makes ahead (in
     // worker threads, or in this thread between writes), so generating the next chunks and the
-    // server writing this one overlap. Chunks commit in order: the recorded next index is
-    // always the end of the last whole chunk.
+    // server writing this one overlap. WRITERS chunks load at once, each in its own transaction
+    // on its own connection (the server's work on one chunk is one process: two cores, two
+    // chunks). They commit in order all the same: a chunk, once written, waits for the one
+    // before it to commit, then moves the recorded next index from its own first row to its end
+    // (and fails if the index is elsewhere). An interrupted load leaves whole chunks up to the
+    // recorded index, and a re-run continues from there.
     const source = options.copySource ?? inThreadDemoCopySource();
     const chunks = Math.ceil(options.count / CHUNK);
     const made = new Map<number, Promise<DemoCopyChunk>>();
     let asked = 0;
+    let taken = 0;
+    // Chunk k's commit (or failure), which chunk k + 1 waits for before it commits.
+    const committed = Array.from({ length: chunks }, settlement);
     const ask = () => {
       const k = asked++;
       const chunk = source.chunk(start + k * CHUNK, Math.min(CHUNK, options.count - k * CHUNK), seed);
@@ -72,23 +100,40 @@ async function insertChunks(db: Db, pg: Sql | null, options: InsertDemoOptions):
       chunk.catch(() => {});
       made.set(k, chunk);
     };
-    try {
-      for (let k = 0; k < chunks; k++) {
-        while (asked < Math.min(chunks, k + 1 + source.parallelism)) ask();
+    await pg`insert into app_meta (key, value) values (${NEXT_INDEX_KEY}, ${start}::text::jsonb) on conflict (key) do nothing`;
+    const writer = async () => {
+      for (let k = taken++; k < chunks; k = taken++) {
+        while (asked < Math.min(chunks, k + WRITERS + source.parallelism)) ask();
         const chunk = await made.get(k)!;
         made.delete(k);
         const next = chunk.first + chunk.size;
-        await pg.begin(async (tx) => {
-          // A crash loses at most the last chunks, which a re-run writes again (the next index
-          // commits with them): no need to wait for each commit to reach the disk.
-          await tx`set local synchronous_commit = off`;
-          await copyTherapistText(tx, chunk);
-          await tx`insert into app_meta (key, value) values (${NEXT_INDEX_KEY}, ${next}::text::jsonb)
-                   on conflict (key) do update set value = excluded.value, updated_at = now()`;
-        });
+        try {
+          await pg.begin(async (tx) => {
+            // A crash loses at most the last chunks, which a re-run writes again (the next index
+            // commits with them): no need to wait for each commit to reach the disk.
+            await tx`set local synchronous_commit = off`;
+            await copyTherapistText(tx, chunk);
+            if (k > 0) await committed[k - 1]!.promise.catch(() => Promise.reject(new EarlierChunkFailed(chunk.first)));
+            const moved = await tx`update app_meta set value = ${next}::text::jsonb, updated_at = now()
+                                   where key = ${NEXT_INDEX_KEY} and value = ${chunk.first}::text::jsonb returning key`;
+            if (moved.length === 0) throw new EarlierChunkFailed(chunk.first);
+          });
+          committed[k]!.resolve();
+        } catch (error) {
+          committed[k]!.reject(error);
+          throw error;
+        }
         inserted += chunk.size;
         options.onProgress?.(inserted);
       }
+    };
+    try {
+      // Every writer finishes (or fails) before the source closes; a chunk's own failure is the
+      // cause, not the later chunk that then found the recorded index unmoved.
+      const failures = (await Promise.allSettled(Array.from({ length: WRITERS }, writer)))
+        .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+        .map((r) => r.reason as unknown);
+      if (failures.length) throw failures.find((e) => !(e instanceof EarlierChunkFailed)) ?? failures[0];
     } finally {
       if (!options.copySource) await source.close();
     }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { copyTherapists, derivedTherapistColumns, postgresClient, withSearchIndexesRebuilt } from "@/db/bulk-insert";
 import { loadStateLicensing } from "@/db/reference/state-licensing";
+import { inThreadDemoCopySource, type DemoCopySource } from "@/db/seed/demo-copy";
 import { startDemoCopyWorkers } from "@/db/seed/demo-copy-workers";
 import { generateTherapist } from "@/db/seed/demo-generator";
 import { insertDemoTherapists } from "@/db/seed/insert-demo";
@@ -89,6 +90,41 @@ for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
       const corrected = await withSearchIndexesRebuilt(pg, () => pg.begin((tx) => copyTherapists(tx, batch)));
       expect(corrected).toBe(0);
       expect(await shape()).toEqual(before);
+    });
+
+    it("loads two chunks at once but keeps them in order: a chunk the server refuses stops the load, the ones before it stay, the one after it is not kept", async () => {
+      const other = await driver.createStore();
+      const second = await other.open();
+      const source = inThreadDemoCopySource();
+      // The second of three chunks has a row the server refuses (COPY fails mid-transaction),
+      // while the third loads beside it on the other connection.
+      const failing: DemoCopySource = {
+        parallelism: 2,
+        async chunk(first, size, seed) {
+          const made = await source.chunk(first, size, seed);
+          return first === 10_000 ? { ...made, therapists: Buffer.from("not a therapist row\n") } : made;
+        },
+        close: () => source.close(),
+      };
+      try {
+        const load = insertDemoTherapists(second.db, { count: 25_000, copySource: failing });
+        // The server's own refusal, not a hang (postgres 3.4.9 never settled a COPY refused after
+        // its data ended: db/bulk-insert.ts copyTextInto) and not the later chunk's "did not commit".
+        await expect(load).rejects.toThrow(/invalid input syntax for type uuid: "not a therapist row"/);
+        const kept = async () =>
+          rowsOf<{ therapists: number; next: number }>(
+            await second.db.execute(sql`select (select count(*)::int from therapists) as therapists,
+                                               (select (value #>> '{}')::int from app_meta where key = 'demo_next_index') as next`),
+          )[0];
+        expect(await kept()).toEqual({ therapists: 10_000, next: 10_000 });
+        // A re-run continues from the recorded index.
+        await insertDemoTherapists(second.db, { count: 15_000 });
+        expect(await kept()).toEqual({ therapists: 25_000, next: 25_000 });
+      } finally {
+        await source.close();
+        await second.close();
+        await other.destroy();
+      }
     });
 
     it("worker threads load the same rows as this thread, chunk after chunk, and record the same next index", async () => {
