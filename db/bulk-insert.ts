@@ -121,6 +121,15 @@ export function postgresClient(db: Db): Sql | null {
   return typeof client === "function" && "begin" in client ? (client as Sql) : null;
 }
 
+/**
+ * The `postgres` transaction under a drizzle transaction (its session's client), or null on
+ * PGlite: so that a write inside db.transaction can COPY in the same transaction.
+ */
+export function postgresTransaction(tx: unknown): TransactionSql | null {
+  const client = (tx as { session?: { client?: unknown } }).session?.client;
+  return typeof client === "function" && "savepoint" in client ? (client as TransactionSql) : null;
+}
+
 /** A therapist to load with the licences they hold; `modalitySlugs` also fills therapist_modalities. */
 export type TherapistLoad = {
   therapist: Omit<typeof therapists.$inferInsert, "id"> & { id: string; modalitySlugs: string[] };

@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { RegistryFacts } from "@/db/reference/nppes-layout";
 import { canonicalFacts, type RegistryListing } from "@/lib/registry/nppes-row";
 import { REGISTRY_LICENCE_SOURCE, asRegisteredOn } from "@/lib/therapists/vocabulary";
-import { bulkInsert } from "../bulk-insert";
+import { bulkInsert, copyRows, copyTherapists, postgresTransaction, type TherapistLoad } from "../bulk-insert";
 import type { Db } from "../client";
 import { licenses, profileRevisions, registryRemovals, therapists, users, type FieldChange, type NewTherapist } from "../schema";
 import type { Tx } from "./listing-writes";
@@ -100,8 +100,10 @@ export async function writeRegistryBatch(
       ),
     );
 
-    const newTherapists: NewTherapist[] = [];
-    const newLicences: (typeof licenses.$inferInsert)[] = [];
+    // New listings with their licences (COPY on PostgreSQL), and the licences that replace an
+    // existing listing's (written the ordinary way: their trigger updates that listing).
+    const created: TherapistLoad[] = [];
+    const replacedLicences: (typeof licenses.$inferInsert)[] = [];
     const revisions: (typeof profileRevisions.$inferInsert)[] = [];
     const now = new Date();
 
@@ -113,7 +115,7 @@ export async function writeRegistryBatch(
       const row = existing.get(npi);
       if (!row) {
         const id = randomUUID();
-        newTherapists.push({
+        const therapist = {
           id,
           slug: registrySlug(npi, facts),
           displayName: facts.displayName,
@@ -132,8 +134,9 @@ export async function writeRegistryBatch(
           registryFacts: facts,
           registryUpdatedOn: facts.lastUpdated,
           published: true,
-        });
-        newLicences.push(...licenceRows(id, facts));
+          modalitySlugs: [],
+        };
+        created.push({ therapist, licenses: licenceRows(id, facts) });
         revisions.push({
           therapistId: id,
           userId: null,
@@ -170,7 +173,7 @@ export async function writeRegistryBatch(
       // The owner keeps the licences of a claimed listing; an unclaimed one follows the registry.
       if (row.ownerId === null && !(previous && sameLicences(previous.licences, facts.licences))) {
         await tx.delete(licenses).where(and(eq(licenses.therapistId, row.id), eq(licenses.source, REGISTRY_LICENCE_SOURCE)));
-        newLicences.push(...licenceRows(row.id, facts));
+        replacedLicences.push(...licenceRows(row.id, facts));
         changes.licences = { old: previous?.licences ?? null, new: facts.licences };
       }
       if (!Object.keys(changes).length) changes.registryFacts = { old: previous, new: facts };
@@ -211,9 +214,17 @@ export async function writeRegistryBatch(
       counts.unpublished++;
     }
 
-    await bulkInsert(tx as unknown as Db, therapists, newTherapists);
-    await bulkInsert(tx as unknown as Db, licenses, newLicences);
-    await bulkInsert(tx as unknown as Db, profileRevisions, revisions);
+    // PostgreSQL: new listings by COPY, their derived columns checked against the database's
+    // formulas (db/bulk-insert.ts); PGlite: one statement per table.
+    const pg = postgresTransaction(tx);
+    if (pg) await copyTherapists(pg, created);
+    else {
+      await bulkInsert(tx as unknown as Db, therapists, created.map((c) => c.therapist));
+      await bulkInsert(tx as unknown as Db, licenses, created.flatMap((c) => c.licenses));
+    }
+    await bulkInsert(tx as unknown as Db, licenses, replacedLicences);
+    if (pg) await copyRows(pg, profileRevisions, revisions);
+    else await bulkInsert(tx as unknown as Db, profileRevisions, revisions);
   });
   return counts;
 }
