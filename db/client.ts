@@ -82,19 +82,41 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
     await migrator.end();
   }
 
-  const client = postgres(url, {
+  // Statements are prepared once per connection; a generic plan chosen after five runs
+  // cannot see the search's radius and place, so always plan with the actual values.
+  const settings = { plan_cache_mode: "force_custom_plan" };
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: settings });
+  // The search's ordered walks through its covering indexes (db/queries/search.ts) run on
+  // connections of their own, whose planner never takes a bitmap scan or parallel workers: set
+  // once per connection instead of a transaction and a settings statement per search (three
+  // round trips more, on each of the search's two connections). Connections open on first use.
+  const walker = postgres(url, {
     max: poolSize,
     onnotice: () => {},
-    // Statements are prepared once per connection; a generic plan chosen after five runs
-    // cannot see the search's radius and place, so always plan with the actual values.
-    connection: { plan_cache_mode: "force_custom_plan" },
+    connection: { ...settings, ...INDEX_WALK_SETTINGS },
   });
+  const db = drizzle({ client, schema }) as unknown as Db;
+  walkers.set(db, drizzle({ client: walker, schema }) as unknown as Db);
   return {
-    db: drizzle({ client, schema }) as unknown as Db,
+    db,
     driver: "postgres",
-    close: () => client.end(),
+    close: async () => {
+      await Promise.all([client.end(), walker.end()]);
+    },
   };
 }
+
+/**
+ * The planner settings of an ordered index walk (db/queries/search.ts): never a bitmap scan (it
+ * would read the table for every candidate and sort them) and never parallel workers (a
+ * parallel append interleaves the score levels; starting workers costs more than the walk).
+ */
+export const INDEX_WALK_SETTINGS = { enable_bitmapscan: "off", max_parallel_workers_per_gather: "0" } as const;
+
+const walkers = new WeakMap<Db, Db>();
+
+/** PostgreSQL: the same database on connections with INDEX_WALK_SETTINGS; otherwise undefined. */
+export const indexWalkDb = (db: Db): Db | undefined => walkers.get(db);
 
 /** Opens a database, applies migrations (a no-op when current) and loads reference data. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
+import { indexWalkDb, INDEX_WALK_SETTINGS, type Db } from "../client";
 import {
   CRITERIA_SCORE_LEVELS,
   filterBit,
@@ -272,13 +272,16 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
  * indexes cannot answer, isCovered): then the planner chooses.
  */
 async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>, inIndexOrder = false): Promise<T> {
-  // One statement sets them all (a round trip each would cost more than many a walk). One
-  // process reads the scans in order (a parallel append would interleave the levels; a parallel
-  // count pays more to start its workers than a covering index takes to read). With
+  // PostgreSQL keeps connections with these settings (db/client.ts): no transaction needed.
+  const walker = walk && !inIndexOrder ? indexWalkDb(db) : undefined;
+  if (walker) return run(walker);
+  // Otherwise one statement sets them all (a round trip each would cost more than many a walk).
+  // One process reads the scans in order (a parallel append would interleave the levels; a
+  // parallel count pays more to start its workers than a covering index takes to read). With
   // `inIndexOrder`, read in the index's order and stop after the page (no sort of every match).
   const settings = [
-    ["max_parallel_workers_per_gather", "0"],
-    ...(walk ? [["enable_bitmapscan", "off"]] : []),
+    ["max_parallel_workers_per_gather", INDEX_WALK_SETTINGS.max_parallel_workers_per_gather],
+    ...(walk ? [["enable_bitmapscan", INDEX_WALK_SETTINGS.enable_bitmapscan]] : []),
     ...(inIndexOrder ? [["enable_sort", "off"]] : []),
   ];
   // Inside a caller's transaction the settings would outlive this statement: put them back.
