@@ -104,10 +104,12 @@ async function insertChunks(db: Db, pg: Sql | null, options: InsertDemoOptions):
     const writer = async () => {
       for (let k = taken++; k < chunks; k = taken++) {
         while (asked < Math.min(chunks, k + WRITERS + source.parallelism)) ask();
-        const chunk = await made.get(k)!;
-        made.delete(k);
-        const next = chunk.first + chunk.size;
         try {
+          // Inside the try: a chunk the source failed to make fails its turn, so the next
+          // chunk stops too instead of waiting for it.
+          const chunk = await made.get(k)!;
+          made.delete(k);
+          const next = chunk.first + chunk.size;
           await pg.begin(async (tx) => {
             // A crash loses at most the last chunks, which a re-run writes again (the next index
             // commits with them): no need to wait for each commit to reach the disk.
@@ -119,11 +121,11 @@ async function insertChunks(db: Db, pg: Sql | null, options: InsertDemoOptions):
             if (moved.length === 0) throw new EarlierChunkFailed(chunk.first);
           });
           committed[k]!.resolve();
+          inserted += chunk.size;
         } catch (error) {
           committed[k]!.reject(error);
           throw error;
         }
-        inserted += chunk.size;
         options.onProgress?.(inserted);
       }
     };

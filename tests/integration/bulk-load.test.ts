@@ -117,6 +117,15 @@ for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
                                                (select (value #>> '{}')::int from app_meta where key = 'demo_next_index') as next`),
           )[0];
         expect(await kept()).toEqual({ therapists: 10_000, next: 10_000 });
+        // A chunk the source fails to make stops the load the same way: the chunk after it,
+        // written meanwhile, is not kept (and does not wait for it forever).
+        const unmade: DemoCopySource = {
+          parallelism: 2,
+          chunk: (first, size, seed) => (first === 10_000 ? Promise.reject(new Error("no text for this chunk")) : source.chunk(first, size, seed)),
+          close: async () => {},
+        };
+        await expect(insertDemoTherapists(second.db, { count: 15_000, copySource: unmade })).rejects.toThrow("no text for this chunk");
+        expect(await kept()).toEqual({ therapists: 10_000, next: 10_000 });
         // A re-run continues from the recorded index.
         await insertDemoTherapists(second.db, { count: 15_000 });
         expect(await kept()).toEqual({ therapists: 25_000, next: 25_000 });
