@@ -222,13 +222,17 @@ export async function copyTherapistText(tx: TransactionSql, chunk: TherapistCopy
   // By the primary key: a growing table's statistics lag behind the load, and a sequential
   // scan testing each row against 10,000 ids would make the load quadratic.
   await tx`select set_config(${BULK_LOAD_SETTING}, 'off', true), set_config('enable_seqscan', 'off', true)`;
+  // Each therapist's home-state licences are read once (therapist_home_license_standing,
+  // migration 0026: the rules the triggers use).
   const fixed = await tx<{ id: string }[]>`
     update therapists t
-       set home_license_checked = therapist_home_license_checked(t.id, t.state),
-           home_license_claimed = therapist_home_license_claimed(t.id, t.state)
-     where t.id = any(${chunk.ids}::uuid[])
-       and (t.home_license_checked is distinct from therapist_home_license_checked(t.id, t.state)
-         or t.home_license_claimed is distinct from therapist_home_license_claimed(t.id, t.state)
+       set home_license_checked = s.checked, home_license_claimed = s.claimed
+      from (select l.id, st.checked, st.claimed
+              from therapists l cross join lateral therapist_home_license_standing(l.id, l.state) st
+             where l.id = any(${chunk.ids}::uuid[])) s
+     where t.id = s.id
+       and (t.home_license_checked is distinct from s.checked
+         or t.home_license_claimed is distinct from s.claimed
          or t.criteria_score is distinct from therapist_criteria_score(t))
     returning t.id`;
   await tx`set local enable_seqscan = on`;
