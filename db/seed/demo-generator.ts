@@ -75,6 +75,7 @@ const chance = (rng: Rng, p: number) => rng() < p;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
 const HEX = "0123456789abcdef";
+const MODALITY_SLUGS = MODALITIES.map((m) => m.slug);
 
 /** A version 4 UUID from 32 draws (the version and variant digits are drawn too, then fixed). */
 function uuidFrom(rng: Rng): string {
@@ -89,9 +90,11 @@ function uuidFrom(rng: Rng): string {
   return s;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
+  // Plain ASCII (nearly every demo name and city) has no accents to take off.
+  return (ASCII_ONLY.test(text) ? text : text.normalize("NFKD"))
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
@@ -184,7 +187,7 @@ export function generateTherapist(index: number, options: GeneratorOptions): Gen
     ? `${chance(rng, 0.5) ? surname : pick(rng, SURNAME_HEADS) + pick(rng, SURNAME_TAILS)} ${pick(rng, PRACTICE_KINDS)}`
     : null;
 
-  let modalitySlugs = MODALITIES.map((m) => m.slug).filter((slug) => chance(rng, MODALITY_SHARE[slug] ?? 0.1));
+  let modalitySlugs = MODALITY_SLUGS.filter((slug) => chance(rng, MODALITY_SHARE[slug] ?? 0.1));
   if (modalitySlugs.length === 0) modalitySlugs = ["swedish"];
 
   const acceptsInsurance = chance(rng, 0.25);
