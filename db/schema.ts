@@ -395,7 +395,10 @@ export const therapistModalities = pgTable(
       .notNull()
       .references(() => modalities.slug),
   },
-  (t) => [primaryKey({ columns: [t.therapistId, t.modalitySlug] }), index("therapist_modalities_slug_idx").on(t.modalitySlug)],
+  // No index on modality_slug: nothing reads these rows by modality (searches and the modality
+  // pages read therapists.modality_slugs and its bits), and modalities are never deleted, so
+  // the foreign key never looks rows up by it (migration 0027 dropped the index).
+  (t) => [primaryKey({ columns: [t.therapistId, t.modalitySlug] })],
 );
 
 export const licenseStatus = pgEnum("license_status", ["active", "expired", "disciplinary_action", "unknown"]);
