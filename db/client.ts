@@ -83,8 +83,12 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
   }
 
   // Statements are prepared once per connection; a generic plan chosen after five runs
-  // cannot see the search's radius and place, so always plan with the actual values.
-  const settings = { plan_cache_mode: "force_custom_plan" };
+  // cannot see the search's radius and place, so always plan with the actual values. A name
+  // search ANDs the trigram index's matches with a state's or a place's: with the default 4 MB a
+  // national-scale bitmap goes lossy and every row of its pages is tested again (262 ms against
+  // 50 ms for one search in docs/benchmarks.md); 32 MB keeps it exact. (Per sort or bitmap node
+  // of a running statement, not per connection: the search's statements have one or two.)
+  const settings = { plan_cache_mode: "force_custom_plan", work_mem: "32MB" };
   const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: settings });
   // The search's ordered walks through its covering indexes (db/queries/search.ts) run on
   // connections of their own, whose planner never takes a bitmap scan or parallel workers: set

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { indexWalkDb, INDEX_WALK_SETTINGS, type Db } from "../client";
 import {
   CRITERIA_SCORE_LEVELS,
@@ -73,7 +73,6 @@ const noStatewideLicence = sql`${t.state} in (select ${stateLicensing.code} from
  * therapists.criteria_score by a trigger (migration 0004) so that best-match sorting is indexed.
  */
 export const criteriaScore = t.criteriaScore;
-const bestFirst = sql`${t.criteriaScore} desc nulls last`;
 
 // A therapist's price range as stated: either end may be left out (one price), or both (not stated).
 const lowestPrice = sql`coalesce(${t.priceMin}, ${t.priceMax})`;
@@ -186,23 +185,33 @@ export type MatchCount = { count: number; estimated: boolean };
  * `exactUpTo` (the sample is a subset: certain), or when at least 64 sampled rows match and they
  * stand for twice `exactUpTo` or more (from 1,000 matches or fewer, a 1-in-16 sample holds 126 or
  * more, twice its mean and over 8 standard deviations above it, in about one case in 10^11; with
- * a lower threshold, 64 sampled rows are more than the threshold itself: certain).
+ * a lower threshold, 64 sampled rows are more than the threshold itself: certain). A caller that
+ * has counted the sample already passes it as `sampled`.
  */
-export async function countOrEstimate(db: Db, conditions: SQL[], exactUpTo = COUNT_EXACT_UP_TO, covered = false): Promise<MatchCount> {
+export async function countOrEstimate(
+  db: Db,
+  conditions: SQL[],
+  exactUpTo = COUNT_EXACT_UP_TO,
+  covered = false,
+  sampled?: number,
+): Promise<MatchCount> {
+  const inSample = sampled ?? (await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions)));
+  if (sampleSettles(inSample, exactUpTo)) return estimateFrom(inSample, exactUpTo);
   // Covered (every filter on the covering indexes, in a place or a state): the exact count too is
-  // read from an index alone, in the sample's transaction. Otherwise the planner chooses for it (a
-  // name is matched through its trigram index, which only a bitmap scan reads).
-  const counted = await withoutBitmapScans(db, true, async (d) => {
-    const sampled = await sampleCount(d, conditions);
-    const exact = covered && !sampleSettles(sampled, exactUpTo) ? await countMatches(d, conditions, exactUpTo) : null;
-    return { sampled, exact };
-  });
-  const { sampled } = counted;
-  const estimate = () => ({ count: Math.max(roughly(sampled * SAMPLE_FACTOR), roughly(exactUpTo + 1)), estimated: true });
-  if (sampleSettles(sampled, exactUpTo)) return estimate();
-  const exact = counted.exact ?? (await withoutBitmapScans(db, false, (d) => countMatches(d, conditions, exactUpTo)));
-  return exact <= exactUpTo ? { count: exact, estimated: false } : estimate();
+  // read from an index alone. Otherwise the planner chooses for it (a name is matched through its
+  // trigram index, which only a bitmap scan reads).
+  const exact = await withoutBitmapScans(db, covered, (d) => countMatches(d, conditions, exactUpTo));
+  return exact <= exactUpTo ? { count: exact, estimated: false } : estimateFrom(inSample, exactUpTo);
 }
+
+/** The sampled matches times 16, to two significant figures, and never at or below the threshold. */
+const estimateFrom = (sampled: number, exactUpTo: number): MatchCount => ({
+  count: Math.max(roughly(sampled * SAMPLE_FACTOR), roughly(exactUpTo + 1)),
+  estimated: true,
+});
+
+/** The sample says fewer match than the exact-count threshold (about sampled x 16): read them all (everyMatch). */
+const fewMatch = (sampled: number, exactUpTo: number) => !sampleSettles(sampled, exactUpTo) && sampled * SAMPLE_FACTOR < exactUpTo;
 
 const sampleSettles = (sampled: number, exactUpTo: number) =>
   sampled > exactUpTo || (sampled >= 64 && sampled * SAMPLE_FACTOR >= 2 * (exactUpTo + 1));
@@ -221,17 +230,29 @@ async function sampleCount(db: Db, conditions: SQL[]): Promise<number> {
 // - best:     criteria score (high first), [distance when near a place], lower(name), id
 // - name:     lower(name), id
 // - price:    lowest stated price (none stated last), [distance when near a place], lower(name), id
+type SortKey = "distance" | "score" | "name" | "price" | "id";
+function sortKeys(c: Pick<SearchCriteria, "near" | "sort">): SortKey[] {
+  const distance: SortKey[] = c.near ? ["distance"] : [];
+  if (c.sort === "nearest" && c.near) return ["distance", "id"];
+  if (c.sort === "name") return ["name", "id"];
+  if (c.sort === "price") return ["price", ...distance, "name", "id"];
+  return ["score", ...distance, "name", "id"];
+}
+const DIRECTION: Record<SortKey, string> = { distance: "asc", score: "desc nulls last", name: "asc", price: "asc nulls last", id: "asc" };
+const ordered = (c: Pick<SearchCriteria, "near" | "sort">, expr: Record<SortKey, SQL>) =>
+  sortKeys(c).map((k) => sql`${expr[k]} ${sql.raw(DIRECTION[k])}`);
+
 // With a name to match (q), the few trigram matches must come from the trigram index and then
 // be sorted; left alone, the planner (which overestimates trigram matches) walks a sort-order
 // index and tests every row. "+ 0" and "|| ''" keep the same order without matching an index.
 function orderFor(c: SearchCriteria): SQL[] {
-  const distance = c.near ? [sql`${t.earth} <-> ${centre(c.near)}`] : [];
-  if (c.sort === "nearest" && c.near) return [...distance, asc(t.id)];
-  const score = c.q ? sql`(${t.criteriaScore} + 0) desc` : bestFirst;
-  const name = c.q ? sql`lower(${t.displayName}) || ''` : sql`lower(${t.displayName})`;
-  if (c.sort === "name") return [asc(name), asc(t.id)];
-  if (c.sort === "price") return [sql`${lowestPrice} asc nulls last`, ...distance, asc(name), asc(t.id)];
-  return [score, ...distance, asc(name), asc(t.id)];
+  return ordered(c, {
+    distance: c.near ? sql`${t.earth} <-> ${centre(c.near)}` : sql`null`,
+    score: c.q ? sql`(${t.criteriaScore} + 0)` : sql`${t.criteriaScore}`,
+    name: c.q ? sql`lower(${t.displayName}) || ''` : sql`lower(${t.displayName})`,
+    price: lowestPrice,
+    id: sql`${t.id}`,
+  });
 }
 
 /** The criteria-score levels "best match" walks, highest first (the list lives in db/schema.ts); imported
@@ -436,29 +457,31 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
   const conditions = [...searchConditions(c).values()];
   const wanted = c.offset + c.limit;
   const fetch = Math.max(2 * wanted, wanted + 50);
+  const covered = Boolean(c.near || c.state) && isCovered(c);
   const plan = async (d: Db, query: SQL) =>
     rowsOf<Record<string, string>>(await d.execute(sql`explain (analyze, buffers, costs off) ${query}`))
       .map((r) => Object.values(r)[0])
       .join("\n");
+  const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
+  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
+  let out = `-- count: the 1-in-16 sample, first (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
+  if (fewMatch(sampled, COUNT_EXACT_UP_TO))
+    return `${out}\n-- page and exact count: every match, then sorted (about ${sampled * SAMPLE_FACTOR} match)\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchQuery(c, conditions)))}`;
   let page: string;
   if (usesNearestScans(c)) {
     const walk = isCovered(c);
     page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
   } else if (walksNames(c)) {
-    const matches = (await countOrEstimate(db, conditions)).count;
+    const matches = (await countOrEstimate(db, conditions, COUNT_EXACT_UP_TO, covered, sampled)).count;
     const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
     page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, orderedIds(d, c, conditions).getSQL()), walk)}`;
   } else {
-    const covered = Boolean(c.near || c.state) && isCovered(c);
     page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, conditions).getSQL()));
   }
-  const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
-  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
-  let out = `-- page\n${page}\n-- count: the 1-in-16 sample (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
+  out += `\n-- page\n${page}`;
   if (!sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
     const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
-    const covered = Boolean(c.near || c.state) && isCovered(c);
-    out += `\n-- count: exact (up to ${COUNT_CAP + 1})\n${await withoutBitmapScans(db, covered, (d) => plan(d, sql`select count(*) from (${count}) m`))}`;
+    out += `\n-- count: exact (up to ${COUNT_CAP + 1}), beside the page\n${await withoutBitmapScans(db, covered, (d) => plan(d, sql`select count(*) from (${count}) m`))}`;
   }
   return out;
 }
@@ -474,14 +497,29 @@ async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["nea
 
 export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
   const conditions = [...searchConditions(c).values()];
+  const exactUpTo = options.exactUpTo ?? COUNT_EXACT_UP_TO;
   const covered = Boolean(c.near || c.state) && isCovered(c);
-  // By name near a place, how many match decides how the page is read: the count comes first.
-  // Otherwise the page and the count are read at once (two connections on PostgreSQL).
-  const early = walksNames(c) ? await countOrEstimate(db, conditions, options.exactUpTo, covered) : null;
-  const counting = early ? Promise.resolve(early) : countOrEstimate(db, conditions, options.exactUpTo, covered);
-  counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
-  const ids = early ? await pageIdsByName(db, c, conditions, early.count) : await pageIds(db, c, conditions);
-  const [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
+  // The sample first (from its covering indexes: about a sixteenth of what a count reads): how
+  // many match decides how the page is read.
+  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
+  let ids: string[];
+  let count: MatchCount;
+  if (fewMatch(sampled, exactUpTo)) {
+    // Few match: the exact count has to read every match anyway, and so would a walk that runs
+    // out of matches before the page is full (in distance order: about three times the cost).
+    // One read of every match gives the page and the count.
+    const every = await everyMatch(db, c, conditions, covered);
+    ids = every.ids;
+    count = every.total <= exactUpTo ? { count: every.total, estimated: false } : estimateFrom(sampled, exactUpTo);
+  } else {
+    // Many match: the page is read in its order and stops after the page; the count, if the
+    // sample does not settle it, beside it (two connections on PostgreSQL).
+    const counting = countOrEstimate(db, conditions, exactUpTo, covered, sampled);
+    counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
+    ids = walksNames(c) ? await pageIdsByName(db, c, conditions, (await counting).count) : await pageIds(db, c, conditions);
+    count = await counting;
+  }
+  const rows = await rowsWithLicences(db, ids, c.near);
   // A first page that is not full says exactly how many match, whatever the count estimated.
   const counted: MatchCount = c.offset === 0 && ids.length < c.limit ? { count: ids.length, estimated: false } : count;
 
@@ -493,6 +531,36 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
     /** `total` is an estimate (more than the exact-count threshold match). */
     totalIsEstimate: counted.estimated,
   };
+}
+
+/**
+ * Every match, read once in whatever order its index gives (nothing walked in order), then
+ * sorted: one page's ids and how many match. For searches with few matches (the sample says
+ * so): cheaper than a walk in order, which would read as many entries and sort them as it goes.
+ */
+function everyMatchQuery(c: SearchCriteria, conditions: SQL[]): SQL {
+  const column: Record<SortKey, SQL> = {
+    distance: c.near ? sql`${t.earth} <-> ${centre(c.near)}` : sql`null::float8`,
+    score: sql`${t.criteriaScore}`,
+    name: sql`lower(${t.displayName})`,
+    price: lowestPrice,
+    id: sql`${t.id}`,
+  };
+  // Only the keys the order needs, so that a covering index answers alone.
+  const select = sql.join(
+    sortKeys(c).map((k) => sql`${column[k]} as ${sql.raw(k)}`),
+    sql`, `,
+  );
+  const order = ordered(c, { distance: sql`distance`, score: sql`score`, name: sql`name`, price: sql`price`, id: sql`id` });
+  // Materialized: every match is read before the sort, so no plan could stop early in an index's order.
+  return sql`with m as materialized (select ${select} from ${t} where ${and(published, ...conditions)})
+    select id, count(*) over () as total from m order by ${sql.join(order, sql`, `)} limit ${c.offset + c.limit}`;
+}
+
+async function everyMatch(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean): Promise<{ ids: string[]; total: number }> {
+  const query = everyMatchQuery(c, conditions);
+  const rows = await withoutBitmapScans(db, walk, async (d) => rowsOf<{ id: string; total: number | string }>(await d.execute(query)));
+  return { ids: rows.slice(c.offset).map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
 }
 
 /**
