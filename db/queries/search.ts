@@ -210,6 +210,17 @@ const estimateFrom = (sampled: number, exactUpTo: number): MatchCount => ({
   estimated: true,
 });
 
+/**
+ * How many published therapists match, exactly up to `cap`, or only that more than `cap` do
+ * (the "no results" advice: "1,000+"). Read like a search's count: the sample first, then, if it
+ * does not settle it, the exact count, from the covering indexes alone when they answer every filter.
+ */
+export async function countUpTo(db: Db, c: Omit<SearchCriteria, "sort" | "limit" | "offset">, cap = COUNT_CAP): Promise<{ count: number; capped: boolean }> {
+  const covered = Boolean(c.near || c.state) && isCovered(c);
+  const counted = await countOrEstimate(db, [...searchConditions(c).values()], cap, covered);
+  return counted.estimated ? { count: cap, capped: true } : { count: counted.count, capped: false };
+}
+
 /** The sample says fewer match than the exact-count threshold (about sampled x 16): read them all (everyMatch). */
 const fewMatch = (sampled: number, exactUpTo: number) => !sampleSettles(sampled, exactUpTo) && sampled * SAMPLE_FACTOR < exactUpTo;
 
@@ -334,6 +345,14 @@ const usesNearestScans = (c: SearchCriteria): c is SearchCriteria & { near: NonN
 
 const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
+/**
+ * How many rows a nearest-first walk reads at first for a page ending at row `wanted`: one past
+ * the page would do (see the check in pageIds); the margin spares a second walk when rows tie
+ * at the page's end (listings geocoded to one ZIP code share a point). Each row more is read
+ * from an index walk that may have to pass many non-matching entries to find it.
+ */
+const firstFetch = (wanted: number) => wanted + Math.max(wanted, 10);
+
 /** The ids of one page, in order. */
 async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<string[]> {
   if (!usesNearestScans(c)) {
@@ -346,7 +365,7 @@ async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<st
   // Every filter answered by the covering indexes: the walk reads index entries only, however
   // rare the matches (it ends at the radius). Otherwise each entry walked would read the table.
   const walk = isCovered(c);
-  for (let fetch = Math.max(2 * wanted, wanted + 50); ; fetch *= 4) {
+  for (let fetch = firstFetch(wanted); ; fetch *= 4) {
     const rows = (await runNearestScans(db, nearestScans(c, conditions, fetch), walk)).map((r) => ({
       id: r.id,
       s: Number(r.s),
@@ -456,7 +475,7 @@ function licencesFromJson(value: unknown): PageLicence[] {
 export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
   const conditions = [...searchConditions(c).values()];
   const wanted = c.offset + c.limit;
-  const fetch = Math.max(2 * wanted, wanted + 50);
+  const fetch = firstFetch(wanted);
   const covered = Boolean(c.near || c.state) && isCovered(c);
   const plan = async (d: Db, query: SQL) =>
     rowsOf<Record<string, string>>(await d.execute(sql`explain (analyze, buffers, costs off) ${query}`))

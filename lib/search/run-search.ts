@@ -3,7 +3,7 @@
 // which filters removed the most and the one change that brings results back.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countMatches, nearestTherapists, searchConditions, searchTherapists, type SearchCriteria } from "@/db/queries/search";
+import { countUpTo, nearestTherapists, searchConditions, searchTherapists, type SearchCriteria } from "@/db/queries/search";
 import { listStateRules } from "@/db/queries/states";
 import { stateName } from "@/lib/licensing/vocabulary";
 import type { StateRule } from "@/lib/licensing/license-note";
@@ -151,16 +151,17 @@ async function searchOnce(db: Db, params: SearchParams): Promise<SearchOutcome> 
 async function explainNoResults(db: Db, params: SearchParams, location: ResolvedLocation | null): Promise<NoResults> {
   const conditions = searchConditions(toCriteria(params, location));
   const change = async (label: string, next: SearchParams, at = location): Promise<Change> => {
-    const count = await countMatches(db, searchConditions(toCriteria(next, at)).values());
-    return { label, count: Math.min(count, 1000), countIsCapped: count > 1000, params: next, query: toQueryString(next) };
+    const { count, capped } = await countUpTo(db, toCriteria(next, at));
+    return { label, count, countIsCapped: capped, params: next, query: toQueryString(next) };
   };
-  const removals: Change[] = [];
-  for (const f of activeFilters(params)) {
-    if (conditions.has(f.condition)) removals.push(await change(`Remove "${f.label}"`, f.without));
-  }
-  // Credential filters count checked credentials only: offer the self-reported ones too.
-  if (!params.selfReported && CREDENTIAL_FLAGS.some((f) => params[f]))
-    removals.push(await change(SELF_REPORTED_LABEL, { ...params, selfReported: true, page: 1 }));
+  // Each removal counted at once (each its own connection on PostgreSQL).
+  const removals: Change[] = await Promise.all([
+    ...activeFilters(params)
+      .filter((f) => conditions.has(f.condition))
+      .map((f) => change(`Remove "${f.label}"`, f.without)),
+    // Credential filters count checked credentials only: offer the self-reported ones too.
+    ...(!params.selfReported && CREDENTIAL_FLAGS.some((f) => params[f]) ? [change(SELF_REPORTED_LABEL, { ...params, selfReported: true, page: 1 })] : []),
+  ]);
   removals.sort((a, b) => b.count - a.count);
 
   let suggestion: Change | null = null;
