@@ -159,11 +159,12 @@ async function plans(database: Database, byKind: Awaited<ReturnType<typeof measu
   }
 }
 
-type HttpResult = { rps: number; p50: number; p99: number; errors: number };
+type HttpResult = { rps: number; p50: number; p99: number; errors: number; detail: string };
 
 function hammer(port: number, paths: string[], seconds = SECONDS): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    const statuses = new Map<number, number>();
     let i = 0;
     const instance = autocannon(
       {
@@ -177,10 +178,19 @@ function hammer(port: number, paths: string[], seconds = SECONDS): Promise<HttpR
         latencies.sort((a, b) => a - b);
         // No answer at all (a server that did not start) reads as NaN, not a crash.
         const at = (p: number) => (latencies.length ? percentile(latencies, p) : Number.NaN);
-        resolve({ rps: result.requests.average, p50: at(50), p99: at(99), errors: result.errors + result.non2xx });
+        // What the errors were: answers other than 2xx by status, and requests with no answer.
+        const detail = [
+          ...[...statuses].filter(([status]) => status < 200 || status > 299).map(([status, n]) => `${n} x ${status}`),
+          ...(result.timeouts ? [`${result.timeouts} timed out`] : []),
+          ...(result.errors > result.timeouts ? [`${result.errors - result.timeouts} connection errors`] : []),
+        ].join(", ");
+        resolve({ rps: result.requests.average, p50: at(50), p99: at(99), errors: result.errors + result.non2xx, detail });
       },
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
   });
 }
 
@@ -207,11 +217,14 @@ function httpMix(n: number): string[] {
 async function http(env: Record<string, string>) {
   if (!args["no-build"]) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
   const port = 3400 + (process.pid % 500);
+  // The server's own output, for any error the runs count.
+  const serverLog = path.join(os.tmpdir(), `therapist-finder-bench-server-${port}.log`);
+  const logFd = fs.openSync(serverLog, "w");
   const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     // The site's address is where autocannon sends requests: a request for any other host is
     // answered with a short "this site is at ..." page (lib/security), which is not a search.
     env: { ...process.env, ...env, SITE_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
+    stdio: ["ignore", logFd, logFd],
   });
   try {
     for (let n = 0; n < 120; n++) {
@@ -235,12 +248,14 @@ async function http(env: Record<string, string>) {
     const runs: { health: HttpResult; search: HttpResult }[] = [];
     for (let r = 0; r < 2; r++) runs.push({ health: await hammer(port, ["/api/health"]), search: await hammer(port, searchPaths) });
     for (const [r, { health, search }] of runs.entries()) {
-      say(`| /api/health (run ${r + 1}) | ${health.rps.toFixed(0)} | ${health.p50.toFixed(0)} ms | ${health.p99.toFixed(0)} ms | ${health.errors} |`);
-      say(`| /api/therapists, search mix (run ${r + 1}) | ${search.rps.toFixed(1)} | ${search.p50.toFixed(0)} ms | ${search.p99.toFixed(0)} ms | ${search.errors} |`);
+      say(`| /api/health (run ${r + 1}) | ${health.rps.toFixed(0)} | ${health.p50.toFixed(0)} ms | ${health.p99.toFixed(0)} ms | ${health.errors}${health.detail ? ` (${health.detail})` : ""} |`);
+      say(`| /api/therapists, search mix (run ${r + 1}) | ${search.rps.toFixed(1)} | ${search.p50.toFixed(0)} ms | ${search.p99.toFixed(0)} ms | ${search.errors}${search.detail ? ` (${search.detail})` : ""} |`);
     }
     const ratios = runs.map(({ health, search }) => `${((search.rps / health.rps) * 100).toFixed(0)}%`);
     say(`\nSearch mix throughput as a share of the health endpoint's, per run: ${ratios.join(", ")} (target: 30% at 1,000,000, 50% at 100,000, zero errors).`);
+    if (runs.some(({ health, search }) => health.errors || search.errors)) say(`The server's output: ${serverLog}`);
   } finally {
+    fs.closeSync(logFd);
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
   }
