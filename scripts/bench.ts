@@ -252,7 +252,8 @@ function httpMix(n: number): string[] {
 }
 
 async function http(env: Record<string, string>, warm: () => Promise<string>) {
-  if (!args["no-build"]) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
+  if (!args["no-build"])
+    spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const port = 3400 + (process.pid % 500);
   // The server's own output, for any error the runs count.
   const serverLog = path.join(os.tmpdir(), `therapist-finder-bench-server-${port}.log`);
