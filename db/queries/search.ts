@@ -403,58 +403,60 @@ async function pageIdsByName(db: Db, c: SearchCriteria, conditions: SQL[], match
   return (await withoutBitmapScans(db, true, (d) => orderedIds(d, c, conditions), walk)).map((r) => r.id);
 }
 
-function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
+/** A page's columns: the listing as a search result shows it, with its licences. */
+function rowColumns(near: SearchCriteria["near"]) {
   const distance = near
     ? sql<number>`earth_distance(${centre(near)}, ${t.earth}) / ${METRES_PER_MILE}::float8`.mapWith(Number)
     : sql<null>`null`;
-  return db
-    .select({
-      id: t.id,
-      slug: t.slug,
-      displayName: t.displayName,
-      practiceName: t.practiceName,
-      bio: t.bio,
-      city: t.city,
-      state: t.state,
-      zip: t.zip,
-      distanceMiles: distance,
-      modalitySlugs: t.modalitySlugs,
-      sciaticaExperience: t.sciaticaExperience,
-      acceptsPhysicianReferrals: t.acceptsPhysicianReferrals,
-      acceptsInsurance: t.acceptsInsurance,
-      insurancePlans: t.insurancePlans,
-      offersSuperbills: t.offersSuperbills,
-      acceptsHsaFsa: t.acceptsHsaFsa,
-      schoolName: t.schoolName,
-      schoolAccredited: t.schoolAccredited,
-      schoolCheck: t.schoolCheck,
-      schoolCheckedAt: t.schoolCheckedAt,
-      associations: t.associations,
-      associationsCheck: t.associationsCheck,
-      associationsCheckedAt: t.associationsCheckedAt,
-      ncbtmbStatus: t.ncbtmbStatus,
-      ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
-      priceMin: t.priceMin,
-      priceMax: t.priceMax,
-      acceptingNewClients: t.acceptingNewClients,
-      inClinic: t.inClinic,
-      mobile: t.mobile,
-      isDemo: t.isDemo,
-      npi: t.npi,
-      claimed: sql<boolean>`${t.ownerId} is not null`,
-      registryUpdatedOn: t.registryUpdatedOn,
-      registryCredential: sql<string | null>`${t.registryFacts} ->> 'credential'`,
-      score: criteriaScore,
-      // The licences the therapist holds, in the same statement (one round trip fewer a search).
-      // (Written out: drizzle leaves columns of a one-table query unqualified, and the licences'
-      // own id would be taken for the therapist's.)
-      licenses: sql<PageLicence[]>`(${sql.raw(`select coalesce(json_agg(json_build_object(
-          'state', l.state, 'credentialTitle', l.credential_title, 'status', l.status,
-          'verifiedAt', l.verified_at, 'source', l.source) order by l.state, l.number), '[]'::json)
-        from licenses l where l.therapist_id = therapists.id`)})`.mapWith(licencesFromJson),
-    })
-    .from(t)
-    .where(inArray(t.id, ids));
+  return {
+    id: t.id,
+    slug: t.slug,
+    displayName: t.displayName,
+    practiceName: t.practiceName,
+    bio: t.bio,
+    city: t.city,
+    state: t.state,
+    zip: t.zip,
+    distanceMiles: distance,
+    modalitySlugs: t.modalitySlugs,
+    sciaticaExperience: t.sciaticaExperience,
+    acceptsPhysicianReferrals: t.acceptsPhysicianReferrals,
+    acceptsInsurance: t.acceptsInsurance,
+    insurancePlans: t.insurancePlans,
+    offersSuperbills: t.offersSuperbills,
+    acceptsHsaFsa: t.acceptsHsaFsa,
+    schoolName: t.schoolName,
+    schoolAccredited: t.schoolAccredited,
+    schoolCheck: t.schoolCheck,
+    schoolCheckedAt: t.schoolCheckedAt,
+    associations: t.associations,
+    associationsCheck: t.associationsCheck,
+    associationsCheckedAt: t.associationsCheckedAt,
+    ncbtmbStatus: t.ncbtmbStatus,
+    ncbtmbVerifiedAt: t.ncbtmbVerifiedAt,
+    priceMin: t.priceMin,
+    priceMax: t.priceMax,
+    acceptingNewClients: t.acceptingNewClients,
+    inClinic: t.inClinic,
+    mobile: t.mobile,
+    isDemo: t.isDemo,
+    npi: t.npi,
+    claimed: sql<boolean>`${t.ownerId} is not null`,
+    registryUpdatedOn: t.registryUpdatedOn,
+    registryCredential: sql<string | null>`${t.registryFacts} ->> 'credential'`,
+    score: criteriaScore,
+    // The licences the therapist holds, in the same statement (one round trip fewer a search).
+    // (Written out: drizzle leaves columns of a one-table query unqualified, and the licences'
+    // own id would be taken for the therapist's.)
+    licenses: sql<PageLicence[]>`(${sql.raw(`select coalesce(json_agg(json_build_object(
+        'state', l.state, 'credentialTitle', l.credential_title, 'status', l.status,
+        'verifiedAt', l.verified_at, 'source', l.source) order by l.state, l.number), '[]'::json)
+      from licenses l where l.therapist_id = therapists.id`)})`.mapWith(licencesFromJson),
+  };
+}
+
+function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
+  return db.select(rowColumns(near)).from(t).where(inArray(t.id, ids));
 }
 
 type PageLicence = {
@@ -485,7 +487,7 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
   const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
   let out = `-- count: the 1-in-16 sample, first (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
   if (fewMatch(sampled, COUNT_EXACT_UP_TO))
-    return `${out}\n-- page and exact count: every match, then sorted (about ${sampled * SAMPLE_FACTOR} match)\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchQuery(c, conditions)))}`;
+    return `${out}\n-- page, its rows and the exact count: every match, then sorted (about ${sampled * SAMPLE_FACTOR} match)\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchRowsQuery(d, c, conditions).getSQL()))}`;
   let page: string;
   if (usesNearestScans(c)) {
     const walk = isCovered(c);
@@ -521,26 +523,25 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
   // The sample first (from its covering indexes: about a sixteenth of what a count reads): how
   // many match decides how the page is read.
   const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
-  let ids: string[];
+  let rows: PageRow[];
   let count: MatchCount;
   if (fewMatch(sampled, exactUpTo)) {
     // Few match: the exact count has to read every match anyway, and so would a walk that runs
     // out of matches before the page is full (in distance order: about three times the cost).
-    // One read of every match gives the page and the count.
-    const every = await everyMatch(db, c, conditions, covered);
-    ids = every.ids;
+    // One read of every match gives the page, its rows and the count.
+    const every = await everyMatchRows(db, c, conditions, covered);
+    rows = every.rows;
     count = every.total <= exactUpTo ? { count: every.total, estimated: false } : estimateFrom(sampled, exactUpTo);
   } else {
     // Many match: the page is read in its order and stops after the page; the count, if the
     // sample does not settle it, beside it (two connections on PostgreSQL).
     const counting = countOrEstimate(db, conditions, exactUpTo, covered, sampled);
     counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
-    ids = walksNames(c) ? await pageIdsByName(db, c, conditions, (await counting).count) : await pageIds(db, c, conditions);
-    count = await counting;
+    const ids = walksNames(c) ? await pageIdsByName(db, c, conditions, (await counting).count) : await pageIds(db, c, conditions);
+    [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
   }
-  const rows = await rowsWithLicences(db, ids, c.near);
   // A first page that is not full says exactly how many match, whatever the count estimated.
-  const counted: MatchCount = c.offset === 0 && ids.length < c.limit ? { count: ids.length, estimated: false } : count;
+  const counted: MatchCount = c.offset === 0 && rows.length < c.limit ? { count: rows.length, estimated: false } : count;
 
   return {
     rows,
@@ -557,7 +558,7 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
  * sorted: one page's ids and how many match. For searches with few matches (the sample says
  * so): cheaper than a walk in order, which would read as many entries and sort them as it goes.
  */
-function everyMatchQuery(c: SearchCriteria, conditions: SQL[]): SQL {
+function everyMatchQuery(c: SearchCriteria, conditions: SQL[], asPage = false): SQL {
   const column: Record<SortKey, SQL> = {
     distance: c.near ? sql`${t.earth} <-> ${centre(c.near)}` : sql`null::float8`,
     score: sql`${t.criteriaScore}`,
@@ -570,10 +571,30 @@ function everyMatchQuery(c: SearchCriteria, conditions: SQL[]): SQL {
     sortKeys(c).map((k) => sql`${column[k]} as ${sql.raw(k)}`),
     sql`, `,
   );
-  const order = ordered(c, { distance: sql`distance`, score: sql`score`, name: sql`name`, price: sql`price`, id: sql`id` });
+  const order = sql.join(ordered(c, { distance: sql`distance`, score: sql`score`, name: sql`name`, price: sql`price`, id: sql`id` }), sql`, `);
   // Materialized: every match is read before the sort, so no plan could stop early in an index's order.
-  return sql`with m as materialized (select ${select} from ${t} where ${and(published, ...conditions)})
-    select id, count(*) over () as total from m order by ${sql.join(order, sql`, `)} limit ${c.offset + c.limit}`;
+  const every = sql`with m as materialized (select ${select} from ${t} where ${and(published, ...conditions)})`;
+  // As a page: its ids in order (ord) and how many match, to join with the rows' columns.
+  return asPage
+    ? sql`${every} select id, count(*) over () as total, row_number() over (order by ${order}) as ord from m order by ${order} limit ${c.limit} offset ${c.offset}`
+    : sql`${every} select id, count(*) over () as total from m order by ${order} limit ${c.offset + c.limit}`;
+}
+
+type PageRow = Awaited<ReturnType<typeof rowsById>>[number];
+
+/** everyMatch with the page's rows read in the same statement (one round trip and one plan fewer). */
+const everyMatchRowsQuery = (db: Db, c: SearchCriteria, conditions: SQL[]) =>
+  db
+    .select({ ...rowColumns(c.near), total: sql<number>`page.total`.mapWith(Number), ord: sql<number>`page.ord`.mapWith(Number) })
+    .from(t)
+    .innerJoin(sql`(${everyMatchQuery(c, conditions, true)}) as page`, sql`page.id = ${t.id}`);
+
+async function everyMatchRows(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean): Promise<{ rows: PageRow[]; total: number }> {
+  const found = await withoutBitmapScans(db, walk, (d) => everyMatchRowsQuery(d, c, conditions));
+  // A page past the last match is empty, and says nothing of how many there are.
+  if (!found.length && c.offset > 0) return { rows: [], total: (await everyMatch(db, { ...c, offset: 0, limit: 1 }, conditions, walk)).total };
+  found.sort((a, b) => a.ord - b.ord);
+  return { rows: found.map(({ total: _total, ord: _ord, ...row }) => row), total: found[0]?.total ?? 0 };
 }
 
 async function everyMatch(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean): Promise<{ ids: string[]; total: number }> {
