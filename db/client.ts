@@ -9,6 +9,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { connection } from "next/server";
 import { env } from "@/lib/env";
+import { noDelaySockets } from "./no-delay-socket";
 import { DatabaseLockedError, lockDataFolder } from "./pglite-lock";
 import { createFifoGate, gatePglite, type QueueLimits } from "./pglite-queue";
 import * as schema from "./schema";
@@ -73,7 +74,9 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
 
   // Several app servers may start at once: one migrates and seeds while the others wait on
   // the lock (held by this one connection, released when it closes).
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  // TCP_NODELAY on every connection (db/no-delay-socket.ts). The driver's types omit the option.
+  const socket = { socket: noDelaySockets() } as object;
+  const migrator = postgres(url, { max: 1, onnotice: () => {}, ...socket });
   try {
     await migrator`select pg_advisory_lock(7266120415)`;
     await migrate(drizzle({ client: migrator }), { migrationsFolder });
@@ -89,7 +92,7 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
   // 50 ms for one search in docs/benchmarks.md); 32 MB keeps it exact. (Per sort or bitmap node
   // of a running statement, not per connection: the search's statements have one or two.)
   const settings = { plan_cache_mode: "force_custom_plan", work_mem: "32MB" };
-  const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: settings });
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: settings, ...socket });
   // The search's ordered walks through its covering indexes (db/queries/search.ts) run on
   // connections of their own, whose planner never takes a bitmap scan or parallel workers: set
   // once per connection instead of a transaction and a settings statement per search (three
@@ -98,6 +101,7 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
     max: poolSize,
     onnotice: () => {},
     connection: { ...settings, ...INDEX_WALK_SETTINGS },
+    ...socket,
   });
   const db = drizzle({ client, schema }) as unknown as Db;
   walkers.set(db, drizzle({ client: walker, schema }) as unknown as Db);
