@@ -172,6 +172,20 @@ export function derivedTherapistColumns(item: TherapistLoad) {
 // the table against every other writer until commit).
 const BULK_LOAD_SETTING = "therapist_finder.bulk_load";
 
+/**
+ * Plans each foreign-key check and trigger statement once for the rest of the transaction
+ * `tx`. The app's connections plan every statement for its actual values (plan_cache_mode
+ * force_custom_plan, db/client.ts), which the search needs; that setting also makes PostgreSQL
+ * plan again, for every row written, the check `select 1 from therapists where id = $1 for key
+ * share` of each foreign key to a therapist (against the therapists' 27 indexes), and each
+ * statement a trigger runs: half of the registry import's database time (perf, docs/benchmarks.md,
+ * "Registry import, sixth pass"). A bulk write goes back to PostgreSQL's default, for its own
+ * transaction only (set_config's `true`).
+ */
+export async function planOnce(tx: TransactionSql): Promise<void> {
+  await tx`select set_config('plan_cache_mode', 'auto', true)`;
+}
+
 /** A chunk of therapists, their licences and modality links as COPY text (see copyText). */
 export type TherapistCopyText = {
   therapistColumns: readonly string[];
@@ -213,6 +227,7 @@ export async function copyTherapists(tx: TransactionSql, items: readonly Therapi
 /** copyTherapists for a chunk already in COPY text (the demo seed serialises in worker threads). */
 export async function copyTherapistText(tx: TransactionSql, chunk: TherapistCopyText): Promise<number> {
   if (chunk.therapists.length === 0) return 0;
+  await planOnce(tx);
   await tx`select set_config(${BULK_LOAD_SETTING}, 'on', true)`;
   await copyTextInto(tx, "therapists", chunk.therapistColumns, chunk.therapists);
   await copyTextInto(tx, "licenses", chunk.licenseColumns, chunk.licenses);

@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { RegistryFacts } from "@/db/reference/nppes-layout";
 import { canonicalFacts, type RegistryListing } from "@/lib/registry/nppes-row";
 import { REGISTRY_LICENCE_SOURCE, asRegisteredOn } from "@/lib/therapists/vocabulary";
-import { bulkInsert, copyRows, copyTherapists, postgresTransaction, type TherapistLoad } from "../bulk-insert";
+import { bulkInsert, copyRows, copyTherapists, planOnce, postgresTransaction, type TherapistLoad } from "../bulk-insert";
 import type { Db } from "../client";
 import { licenses, profileRevisions, registryRemovals, therapists, users, type FieldChange, type NewTherapist } from "../schema";
 import type { Tx } from "./listing-writes";
@@ -71,6 +71,9 @@ export async function writeRegistryBatch(
   const npis = [...new Set([...listings.map((l) => l.npi), ...batch.deactivated.map((d) => d.npi)])];
   if (!npis.length) return counts;
   await db.transaction(async (tx) => {
+    // PostgreSQL: COPY below, and each row's foreign-key checks planned once (db/bulk-insert.ts).
+    const pg = postgresTransaction(tx);
+    if (pg) await planOnce(pg);
     const found = (await tx
       .select({
         id: therapists.id,
@@ -216,7 +219,6 @@ export async function writeRegistryBatch(
 
     // PostgreSQL: new listings by COPY, their derived columns checked against the database's
     // formulas (db/bulk-insert.ts); PGlite: one statement per table.
-    const pg = postgresTransaction(tx);
     if (pg) await copyTherapists(pg, created);
     else {
       await bulkInsert(tx as unknown as Db, therapists, created.map((c) => c.therapist));
