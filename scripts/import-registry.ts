@@ -44,6 +44,7 @@ try {
   });
   const rate = summary.read / Math.max((Date.now() - importStarted) / 1000, 0.001);
   console.log(`Done in ${seconds()} s (${n(Math.round(rate))} rows/s): ${line(summary)}; deactivated NPIs in the file ${n(summary.deactivated)}.`);
+  if (summary.indexesRebuilt) console.log("A first large import: the therapists' search indexes were built once, at the end.");
   await database.close();
 } catch (error) {
   await database?.close().catch(() => {});

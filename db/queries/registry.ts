@@ -357,6 +357,14 @@ export async function listRegistryDifferences(db: Db, options: { limit?: number 
   });
 }
 
+/** How many listings the directory holds, and how many of them came from the registry. */
+export async function countListings(db: Db): Promise<{ listings: number; registry: number }> {
+  const [row] = await db
+    .select({ listings: sql<number>`count(*)`.mapWith(Number), registry: sql<number>`count(${therapists.npi})`.mapWith(Number) })
+    .from(therapists);
+  return row ?? { listings: 0, registry: 0 };
+}
+
 /** How many listings came from the registry, and how many of those nobody has claimed. */
 export async function countRegistryListings(db: Db) {
   const [row] = await db

@@ -8,9 +8,10 @@ import fs from "node:fs";
 import { Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
+import { postgresClient, withSearchIndexesRebuilt } from "@/db/bulk-insert";
 import type { Db } from "@/db/client";
 import { MASSAGE_THERAPIST_TAXONOMY, nppesHeader, PREVIOUS_NAMES } from "@/db/reference/nppes-layout";
-import { writeRegistryBatch, type BatchCounts } from "@/db/queries/registry";
+import { countListings, writeRegistryBatch, type BatchCounts } from "@/db/queries/registry";
 import { readRegistryRow, type RegistryListing } from "./nppes-row";
 
 export type ImportSummary = BatchCounts & {
@@ -21,6 +22,8 @@ export type ImportSummary = BatchCounts & {
   /** Deactivated NPIs in the file (listed or not). */
   deactivated: number;
   skipped: number;
+  /** The therapists' search indexes were built once at the end (a first, large import). */
+  indexesRebuilt: boolean;
 };
 
 export type BadRow = { line: number; reason: string };
@@ -31,6 +34,14 @@ export type ImportOptions = {
   onBadRow?: (bad: BadRow) => void;
   /** After each committed batch, with the running totals (the CLI prints progress here). */
   onBatch?: (summary: ImportSummary) => void | Promise<void>;
+  /**
+   * PostgreSQL: the first import into a directory, when it brings about this many listings or
+   * more and at least as many as the directory holds, drops the therapists' search indexes and
+   * builds them once at the end, as the demo seed does (db/bulk-insert.ts,
+   * withSearchIndexesRebuilt): updating 27 indexes row by row was most of the database's work.
+   * 50,000 unless given; later imports never do (the site keeps its indexes while it serves).
+   */
+  rebuildIndexesFrom?: number;
 };
 
 export class RefusedFile extends Error {}
@@ -140,22 +151,90 @@ export class CandidateLines extends Transform {
       return true;
     }
     this.rows++;
-    let last = line.length - 2;
-    if (line[last] === 0x0d) last--;
-    if (last < 0) return false;
-    if (line[last] !== QUOTE) return true;
-    if (line.indexOf(TAXONOMY_BYTES) >= 0) return true;
-    // "NNNNNNNNNN","" : the NPI, then an empty entity type.
-    const comma = line.indexOf(0x2c);
-    return comma > 0 && line[comma + 1] === QUOTE && line[comma + 2] === QUOTE && line[comma + 3] === 0x2c;
+    return isCandidateLine(line);
   }
+}
+
+/** One data line (with its line break) that may concern a massage therapist: see CandidateLines. */
+export function isCandidateLine(line: Buffer): boolean {
+  let last = line.length - 2;
+  if (line[last] === 0x0d) last--;
+  if (last < 0) return false;
+  if (line[last] !== QUOTE) return true;
+  if (line.indexOf(TAXONOMY_BYTES) >= 0) return true;
+  // "NNNNNNNNNN","" : the NPI, then an empty entity type.
+  const comma = line.indexOf(0x2c);
+  return comma > 0 && line[comma + 1] === QUOTE && line[comma + 2] === QUOTE && line[comma + 3] === 0x2c;
+}
+
+const SAMPLES = 64;
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * About how many lines of the file may concern a massage therapist (isCandidateLine), from 64
+ * samples of 64 KB spread evenly over it: 4 MB read, whatever the file's size (the registry's
+ * full file is about 9 GB). A file of 4 MB or less is read whole, and counted exactly.
+ */
+export async function estimateCandidateLines(path: string): Promise<number> {
+  const handle = await fs.promises.open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size <= SAMPLES * SAMPLE_BYTES) return candidatesIn(await handle.readFile()).candidates;
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    let candidates = 0;
+    let bytes = 0;
+    for (let i = 0; i < SAMPLES; i++) {
+      const offset = Math.floor((i * (size - SAMPLE_BYTES)) / (SAMPLES - 1));
+      const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, offset);
+      const counted = candidatesIn(buffer.subarray(0, bytesRead));
+      candidates += counted.candidates;
+      bytes += counted.bytes;
+    }
+    return bytes ? Math.round((candidates / bytes) * size) : 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The whole lines of `data` after its first (the header, or the end of a line cut by the read). */
+function candidatesIn(data: Buffer): { candidates: number; bytes: number } {
+  let candidates = 0;
+  let start = data.indexOf(0x0a) + 1;
+  const first = start;
+  if (start === 0) return { candidates: 0, bytes: 0 };
+  for (let end = data.indexOf(0x0a, start); end >= 0; start = end + 1, end = data.indexOf(0x0a, start))
+    if (isCandidateLine(data.subarray(start, end + 1))) candidates++;
+  return { candidates, bytes: start - first };
 }
 
 /** Checks the file, then imports it. Throws RefusedFile (nothing written) for a wrong or cut file. */
 export async function importRegistryFile(db: Db, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   await checkRegistryFile(path);
+  const pg = postgresClient(db);
+  if (pg) {
+    const rebuildFrom = options.rebuildIndexesFrom ?? 50_000;
+    const { listings, registry } = await countListings(db);
+    // The file's candidate lines, estimated from samples, stand for the listings it brings.
+    if (registry === 0 && (await estimateCandidateLines(path)) >= Math.max(rebuildFrom, listings))
+      return withSearchIndexesRebuilt(pg, () => importRows(db, path, options, true));
+  }
+  return importRows(db, path, options, false);
+}
+
+async function importRows(db: Db, path: string, options: ImportOptions, indexesRebuilt: boolean): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 1000;
-  const summary: ImportSummary = { read: 0, kept: 0, deactivated: 0, skipped: 0, created: 0, updated: 0, unchanged: 0, unpublished: 0, removed: 0 };
+  const summary: ImportSummary = {
+    read: 0,
+    kept: 0,
+    deactivated: 0,
+    skipped: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    unpublished: 0,
+    removed: 0,
+    indexesRebuilt,
+  };
   let listings: RegistryListing[] = [];
   let deactivated: { npi: string; on: string }[] = [];
 

@@ -20,7 +20,7 @@ import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
 import { parseSearchParams } from "@/lib/search/params";
 import { toPublicProfile } from "@/lib/therapists/public-profile";
 import { toSearchResult } from "@/lib/therapists/search-result";
-import { testDrivers, type TestStore } from "../helpers/databases";
+import { rowsOf, testDrivers, type TestStore } from "../helpers/databases";
 import { makePng } from "../helpers/proof-files";
 
 const FIXTURES = path.join(import.meta.dirname, "../fixtures/registry");
@@ -291,6 +291,36 @@ describe.each(testDrivers)("registry import on $name", ({ createStore }) => {
       await killed.close();
       await cleanStore.destroy();
       await killedStore.destroy();
+    }
+  });
+
+  it("a first large import builds the search indexes once at the end (PostgreSQL) and gives the same listings; later imports keep them", async () => {
+    const plainStore = await createStore();
+    const firstStore = await createStore();
+    const plain = await plainStore.open();
+    const first = await firstStore.open();
+    const indexes = async (d: Database) =>
+      rowsOf<{ indexdef: string }>(
+        await d.db.execute(sql`select indexdef from pg_indexes where tablename in ('therapists', 'therapist_modalities', 'licenses') order by 1`),
+      ).map((r) => r.indexdef);
+    const keys = async (d: Database) =>
+      rowsOf(await d.db.execute(sql`select conname, convalidated from pg_constraint where contype = 'f' order by 1`)).map((r) => JSON.stringify(r));
+    try {
+      const before = { indexes: await indexes(first), keys: await keys(first) };
+      const plainRun = await importRegistryFile(plain.db, MONTH1);
+      // "This many listings or more" made tiny, so that the fixture counts as large.
+      const firstRun = await importRegistryFile(first.db, MONTH1, { rebuildIndexesFrom: 1 });
+      expect(plainRun.indexesRebuilt).toBe(false);
+      expect(firstRun).toEqual({ ...plainRun, indexesRebuilt: first.driver === "postgres" });
+      expect(await snapshot(first.db)).toEqual(await snapshot(plain.db));
+      expect({ indexes: await indexes(first), keys: await keys(first) }).toEqual(before);
+      // The directory now holds registry listings: never again, whatever the file.
+      expect(await importRegistryFile(first.db, MONTH2, { rebuildIndexesFrom: 1 })).toMatchObject({ indexesRebuilt: false, created: 1 });
+    } finally {
+      await plain.close();
+      await first.close();
+      await plainStore.destroy();
+      await firstStore.destroy();
     }
   });
 });
