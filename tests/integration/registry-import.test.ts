@@ -85,6 +85,8 @@ describe.each(testDrivers)("registry import on $name", ({ createStore }) => {
       expect.stringContaining("Last Update Date"),
     ]);
     expect(first).toMatchObject({ read: 15, kept: 7, created: 7, updated: 0, unchanged: 0, unpublished: 0, skipped: 5, deactivated: 1 });
+    // Read in a thread of its own (lib/registry/read-in-worker.ts), not on this one.
+    expect(first.readInWorker).toBe(true);
     const once = await snapshot(db);
     expect(once.rows.map((r) => r.npi)).toEqual(["0000000011", "0000000012", "0000000013", "0000000014", "0000000015", "0000000016", "0000000017"]);
 

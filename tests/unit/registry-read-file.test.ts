@@ -1,13 +1,15 @@
-// How many lines of a registry file may concern a massage therapist, estimated from samples
-// (lib/registry/import-file.ts): it decides whether a first import builds the search indexes at
-// the end. Exact for a small file; within 5% for a large one whose candidates are spread unevenly.
+// Reading a registry file (lib/registry/read-file.ts): the same batches on the importing thread
+// and in the worker thread; and how many lines may concern a massage therapist, estimated from
+// samples, which decides whether a first import builds the search indexes at the end: exact for a
+// small file, within 5% for a large one whose candidates are spread unevenly.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MASSAGE_THERAPIST_TAXONOMY } from "@/db/reference/nppes-layout";
 import { registryHeaderLine, registryLine, taxonomySlot } from "@/db/seed/registry-rows";
-import { estimateCandidateLines } from "@/lib/registry/import-file";
+import { estimateCandidateLines, readBatches, type ReadBatch } from "@/lib/registry/read-file";
+import { readBatchesInWorker } from "@/lib/registry/read-in-worker";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tf-estimate-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -47,5 +49,38 @@ describe("estimateCandidateLines", () => {
     const file = path.join(tmp, "none.csv");
     writeFile(file, 6000, () => false);
     expect(await estimateCandidateLines(file)).toBe(0);
+  });
+});
+
+describe("readBatches", () => {
+  const MONTH1 = path.join(import.meta.dirname, "../fixtures/registry/npidata-month1.csv");
+  const all = async (batches: AsyncIterable<ReadBatch>) => {
+    const out: ReadBatch[] = [];
+    for await (const b of batches) out.push(b);
+    return out;
+  };
+
+  it("gives the same batches, bad rows and line counts in the worker thread as on this one", async () => {
+    const here = await all(readBatches(MONTH1, 2, 16 * 1024));
+    const worker = await readBatchesInWorker(MONTH1, 2);
+    expect(worker).not.toBeNull();
+    const there = await all(worker!);
+    // `read` is how far the line filter has got, ahead of the parser by up to one read (64 KB in
+    // the worker, 16 KB here): the same at the end.
+    const rows = (batches: ReadBatch[]) => batches.map(({ read: _, ...rest }) => rest);
+    expect(rows(there)).toEqual(rows(here));
+    expect(there.at(-1)!.read).toBe(here.at(-1)!.read);
+    // Batches of two kept or deactivated rows, the last whatever is left; the fixture's bad lines.
+    expect(here.map((b) => b.listings.length + b.deactivated.length)).toEqual([2, 2, 2, 2, 0]);
+    expect(here.flatMap((b) => b.bad.map((x) => x.line))).toEqual([12, 13, 14, 15, 16]);
+    expect(here.at(-1)!.read).toBe(15);
+  });
+
+  it("stops the worker when the importer stops asking", async () => {
+    const worker = (await readBatchesInWorker(MONTH1, 1))!;
+    const first = await worker.next();
+    expect(first.done).toBe(false);
+    await worker.return(undefined);
+    expect((await worker.next()).done).toBe(true);
   });
 });
