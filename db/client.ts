@@ -26,6 +26,11 @@ export type OpenOptions = PrepareOptions & {
   poolSize?: number;
   /** PGlite only: the bounded first-come, first-served wait of every statement (db/pglite-queue.ts). */
   queue?: QueueLimits;
+  /**
+   * PostgreSQL: the ordinary connections with TCP_NODELAY (db/no-delay-socket.ts), for a
+   * process that writes by COPY (the registry import, the demo seed). Not for serving.
+   */
+  tcpNoDelay?: boolean;
 };
 
 const DEFAULT_QUEUE: QueueLimits = { maxWaitMs: 8000, maxQueued: 1000 };
@@ -67,16 +72,14 @@ async function openPglite(dataDir: string | undefined, queue: QueueLimits, optio
   }
 }
 
-async function openPostgres(url: string, poolSize: number, options: PrepareOptions): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, options: PrepareOptions & { tcpNoDelay?: boolean }): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
 
   // Several app servers may start at once: one migrates and seeds while the others wait on
   // the lock (held by this one connection, released when it closes).
-  // TCP_NODELAY on every connection (db/no-delay-socket.ts). The driver's types omit the option.
-  const socket = { socket: noDelaySockets() } as object;
-  const migrator = postgres(url, { max: 1, onnotice: () => {}, ...socket });
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await migrator`select pg_advisory_lock(7266120415)`;
     await migrate(drizzle({ client: migrator }), { migrationsFolder });
@@ -92,6 +95,8 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
   // 50 ms for one search in docs/benchmarks.md); 32 MB keeps it exact. (Per sort or bitmap node
   // of a running statement, not per connection: the search's statements have one or two.)
   const settings = { plan_cache_mode: "force_custom_plan", work_mem: "32MB" };
+  // TCP_NODELAY where asked (db/no-delay-socket.ts). The driver's types omit the option.
+  const socket = (options.tcpNoDelay ? { socket: noDelaySockets() } : {}) as object;
   const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: settings, ...socket });
   // The search's ordered walks through its covering indexes (db/queries/search.ts) run on
   // connections of their own, whose planner never takes a bitmap scan or parallel workers: set
@@ -101,7 +106,6 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
     max: poolSize,
     onnotice: () => {},
     connection: { ...settings, ...INDEX_WALK_SETTINGS },
-    ...socket,
   });
   const db = drizzle({ client, schema }) as unknown as Db;
   walkers.set(db, drizzle({ client: walker, schema }) as unknown as Db);

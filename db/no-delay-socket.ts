@@ -1,9 +1,12 @@
-// The sockets of every PostgreSQL connection the app opens (db/client.ts), with Nagle's
-// algorithm off (TCP_NODELAY), as libpq, pgbouncer and most drivers set it. postgres 3.4.9 leaves
-// it on, and then a COPY's last data message and the CopyDone after it (two writes, no reply in
-// between) wait for the server's delayed acknowledgement: 84 ms per COPY on loopback, whatever
-// its size (one row or 1,000), which was most of the registry import's time and a good part of
-// the seed's (docs/benchmarks.md, "Registry import, sixth pass").
+// Sockets with Nagle's algorithm off (TCP_NODELAY), as libpq and pgbouncer set it, for the
+// PostgreSQL connections of a process that writes by COPY (openDatabase's `tcpNoDelay`: the
+// registry import and the demo seed commands). postgres 3.4.9 leaves Nagle on, and then
+// a COPY's last data message and the CopyDone after it (two writes, no reply in between) wait for
+// the server's delayed acknowledgement: 84 ms per COPY on loopback, whatever its size (one row or
+// 1,000), which was a third of the registry import's time (docs/benchmarks.md, sixth pass).
+// Not for the serving app: under the HTTP search mix its connections answered fewer requests
+// with it (156 against 168 a second at 100,000 therapists, four alternating pairs of runs), as
+// queries queued on one connection then leave in a packet each.
 // With a `socket` option the driver connects nothing itself, so this picks the host as it would:
 // the Unix socket path when the URL names one, else the URL's hosts in turn.
 import net from "node:net";

@@ -28,7 +28,7 @@ const line = (s: ImportSummary) =>
 const e = env();
 let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
 try {
-  database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR });
+  database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR, tcpNoDelay: true });
   console.log(`Importing ${file} into ${database.driver}...`);
   const importStarted = Date.now();
   let lastReport = 0;

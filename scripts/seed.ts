@@ -28,7 +28,7 @@ if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
 const e = env();
 const started = Date.now();
 try {
-  const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR });
+  const database = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR, tcpNoDelay: true });
   // Worker threads pay off on PostgreSQL's COPY path for a load of more than a few chunks.
   let copySource: DemoCopySource | null = null;
   if (database.driver === "postgres" && workers > 0 && count >= 50_000) {

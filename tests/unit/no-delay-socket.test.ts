@@ -1,11 +1,13 @@
-// Every PostgreSQL connection the app opens has Nagle's algorithm off (db/no-delay-socket.ts):
-// without it each COPY waited for the server's delayed acknowledgement (docs/benchmarks.md). The
-// socket is the driver's way in, so it must still reach the server the URL names: by TCP to
+// The connections of the commands that write by COPY have Nagle's algorithm off
+// (db/no-delay-socket.ts, openDatabase's `tcpNoDelay`): without it each COPY waited for the
+// server's delayed acknowledgement (docs/benchmarks.md); the serving app's connections keep it.
+// The socket is the driver's way in, so it must still reach the server the URL names: by TCP to
 // each host in turn, or by the Unix socket folder a `host=/path` URL gives.
 import net from "node:net";
 import postgres from "postgres";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { noDelaySockets } from "@/db/no-delay-socket";
+import { testDrivers } from "../helpers/databases";
 
 const BASE = process.env.TEST_DATABASE_URL;
 
@@ -69,3 +71,26 @@ describe("no-delay sockets", () => {
     }
   });
 });
+
+for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
+  describe("openDatabase on PostgreSQL", () => {
+    it("uses no-delay sockets only when asked (the import and seed commands), never for serving", async () => {
+      const store = await driver.createStore();
+      try {
+        for (const tcpNoDelay of [true, false]) {
+          const setNoDelay = vi.spyOn(net.Socket.prototype, "setNoDelay");
+          const database = await store.open({ tcpNoDelay });
+          try {
+            await database.db.execute("select 1");
+            expect(setNoDelay.mock.calls.some(([on]) => on === true)).toBe(tcpNoDelay);
+          } finally {
+            await database.close();
+            setNoDelay.mockRestore();
+          }
+        }
+      } finally {
+        await store.destroy();
+      }
+    });
+  });
+}
