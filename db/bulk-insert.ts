@@ -179,7 +179,7 @@ const BULK_LOAD_SETTING = "therapist_finder.bulk_load";
  * plan again, for every row written, the check `select 1 from therapists where id = $1 for key
  * share` of each foreign key to a therapist (against the therapists' 27 indexes), and each
  * statement a trigger runs: half of the registry import's database time (perf, docs/benchmarks.md,
- * "Registry import, sixth pass"). A bulk write goes back to PostgreSQL's default, for its own
+ * "National scale, sixth pass"). A bulk write goes back to PostgreSQL's default, for its own
  * transaction only (set_config's `true`).
  */
 export async function planOnce(tx: TransactionSql): Promise<void> {

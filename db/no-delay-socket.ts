@@ -3,7 +3,7 @@
 // registry import and the demo seed commands). postgres 3.4.9 leaves Nagle on, and then
 // a COPY's last data message and the CopyDone after it (two writes, no reply in between) wait for
 // the server's delayed acknowledgement: 84 ms per COPY on loopback, whatever its size (one row or
-// 1,000), which was a third of the registry import's time (docs/benchmarks.md, sixth pass).
+// 1,000), which was a third of the registry import's time (docs/benchmarks.md, "National scale, sixth pass").
 // Not for the serving app: under the HTTP search mix its connections answered fewer requests
 // with it (156 against 168 a second at 100,000 therapists, four alternating pairs of runs), as
 // queries queued on one connection then leave in a packet each.

@@ -137,7 +137,7 @@ async function importRows(db: Db, path: string, options: ImportOptions, indexesR
     readInWorker: false,
   };
   // The file is read in a worker thread while batches are written here, so reading and writing
-  // overlap on two cores (docs/benchmarks.md, "Registry import, sixth pass"); on this thread
+  // overlap on two cores (docs/benchmarks.md, "National scale, sixth pass"); on this thread
   // where a worker cannot start. One batch is written while the next ones are read: at most one
   // in flight, written in file order.
   const inWorker = await readBatchesInWorker(path, batchSize);
