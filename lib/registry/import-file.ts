@@ -144,23 +144,28 @@ async function importRows(db: Db, path: string, options: ImportOptions, indexesR
   summary.readInWorker = inWorker !== null;
   const batches = inWorker ?? readBatches(path, batchSize, 16 * 1024);
   let writing: Promise<void> = Promise.resolve();
-  for await (const batch of batches) {
-    for (const bad of batch.bad) {
-      summary.skipped++;
-      options.onBadRow?.(bad);
+  try {
+    for await (const batch of batches) {
+      for (const bad of batch.bad) {
+        summary.skipped++;
+        options.onBadRow?.(bad);
+      }
+      summary.kept += batch.listings.length;
+      summary.deactivated += batch.deactivated.length;
+      summary.read = batch.read;
+      if (!batch.listings.length && !batch.deactivated.length) continue;
+      await writing;
+      writing = writeRegistryBatch(db, batch).then(async (counts) => {
+        for (const key of Object.keys(counts) as (keyof BatchCounts)[]) summary[key] += counts[key];
+        await options.onBatch?.({ ...summary });
+      });
+      // A failed write stops the run at the next batch (or the end); never unhandled meanwhile.
+      writing.catch(() => {});
     }
-    summary.kept += batch.listings.length;
-    summary.deactivated += batch.deactivated.length;
-    summary.read = batch.read;
-    if (!batch.listings.length && !batch.deactivated.length) continue;
     await writing;
-    writing = writeRegistryBatch(db, batch).then(async (counts) => {
-      for (const key of Object.keys(counts) as (keyof BatchCounts)[]) summary[key] += counts[key];
-      await options.onBatch?.({ ...summary });
-    });
-    // A failed write stops the run at the next batch (or the end); never unhandled meanwhile.
-    writing.catch(() => {});
+  } finally {
+    // After an error in reading, the batch in flight still finishes: nothing writes once we return.
+    await writing.catch(() => {});
   }
-  await writing;
   return summary;
 }
