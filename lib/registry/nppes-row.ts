@@ -14,9 +14,20 @@ export type ReadRow =
   | { kind: "other" }
   | { kind: "bad"; reason: string };
 
-type Columns = Record<string, number>;
+type Columns = { byName: Record<string, number>; code: number[]; number: number[]; state: number[] };
 let columns: Columns | undefined;
-const col = (): Columns => (columns ??= Object.fromEntries(nppesHeader().map((name, i) => [name, i])));
+/** Each column's position, and the taxonomy slots' (1 to 15) positions, found once. */
+function col(): Columns {
+  if (columns) return columns;
+  const byName = Object.fromEntries(nppesHeader().map((name, i) => [name, i]));
+  const slots = Array.from({ length: TAXONOMY_SLOTS }, (_, i) => i + 1);
+  return (columns = {
+    byName,
+    code: slots.map((n) => byName[`Healthcare Provider Taxonomy Code_${n}`]!),
+    number: slots.map((n) => byName[`Provider License Number_${n}`]!),
+    state: slots.map((n) => byName[`Provider License Number State Code_${n}`]!),
+  });
+}
 
 /** MM/DD/YYYY (the file's date format) to YYYY-MM-DD; "" stays null; anything else is an error. */
 export function registryDate(value: string): { ok: true; iso: string | null } | { ok: false } {
@@ -52,8 +63,8 @@ export function readRegistryRow(fields: readonly string[]): ReadRow {
   const c = col();
   const expected = nppesHeader().length;
   if (fields.length !== expected) return { kind: "bad", reason: `${fields.length} columns where the registry's layout has ${expected}` };
-  if (fields.some((f) => f.includes("\uFFFD"))) return { kind: "bad", reason: "invalid UTF-8 (a byte sequence that is not text)" };
-  const get = (name: string) => (fields[c[name]!] ?? "").trim();
+  for (const f of fields) if (f.includes("\uFFFD")) return { kind: "bad", reason: "invalid UTF-8 (a byte sequence that is not text)" };
+  const get = (name: string) => (fields[c.byName[name]!] ?? "").trim();
   const npi = get("NPI");
   if (!/^\d{10}$/.test(npi)) return { kind: "bad", reason: `NPI "${npi.slice(0, 20)}" is not 10 digits` };
   const dates: Record<string, string | null> = {};
@@ -67,9 +78,9 @@ export function readRegistryRow(fields: readonly string[]): ReadRow {
   if (deactivated && (!reactivated || reactivated < deactivated)) return { kind: "deactivated", npi, on: deactivated };
 
   if (get("Entity Type Code") !== "1") return { kind: "other" };
-  const slots = Array.from({ length: TAXONOMY_SLOTS }, (_, i) => i + 1).filter(
-    (n) => get(`Healthcare Provider Taxonomy Code_${n}`).toUpperCase() === MASSAGE_THERAPIST_TAXONOMY,
-  );
+  // The taxonomy slots (0 to 14) that hold the massage therapist code.
+  const slots: number[] = [];
+  for (let i = 0; i < c.code.length; i++) if (fields[c.code[i]!]!.trim().toUpperCase() === MASSAGE_THERAPIST_TAXONOMY) slots.push(i);
   if (!slots.length) return { kind: "other" };
 
   const last = properCase(get("Provider Last Name (Legal Name)"));
@@ -88,9 +99,9 @@ export function readRegistryRow(fields: readonly string[]): ReadRow {
   const city = properCase(get("Provider Business Practice Location Address City Name")) || place.city;
   const line1 = get("Provider First Line Business Practice Location Address");
   const line2 = get("Provider Second Line Business Practice Location Address");
-  const licences = slots.flatMap((n) => {
-    const number = get(`Provider License Number_${n}`);
-    const licenceState = get(`Provider License Number State Code_${n}`).toUpperCase();
+  const licences = slots.flatMap((i) => {
+    const number = fields[c.number[i]!]!.trim();
+    const licenceState = fields[c.state[i]!]!.trim().toUpperCase();
     return number && isStateCode(licenceState) ? [{ state: licenceState, number }] : [];
   });
   const unique = [...new Map(licences.map((l) => [`${l.state} ${l.number}`, l])).values()];

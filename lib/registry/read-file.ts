@@ -1,12 +1,11 @@
 // Reading one registry data file (db/reference/nppes-layout.ts) for the import
-// (./import-file.ts): only the lines that may concern a massage therapist reach the CSV parser
-// (CandidateLines), each row is read as the importer needs it (./nppes-row.ts), and the rows come
+// (./import-file.ts): only the lines that may concern a massage therapist are read (below), each
+// row is read as the importer needs it (./nppes-row.ts), and the rows come
 // out in batches with the bad rows among them. Runs in a worker thread of its own
 // (./read-worker.ts) or, where one cannot start, on the importing thread. Nothing here opens
 // the database.
 import fs from "node:fs";
-import { Transform, type TransformCallback } from "node:stream";
-import { parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 import { MASSAGE_THERAPIST_TAXONOMY } from "@/db/reference/nppes-layout";
 import { readRegistryRow, type RegistryListing } from "./nppes-row";
 
@@ -24,55 +23,42 @@ export type ReadBatch = {
 
 const TAXONOMY_BYTES = Buffer.from(MASSAGE_THERAPIST_TAXONOMY);
 const QUOTE = 0x22;
-const NEWLINE = Buffer.from("\n");
-const CRLF = Buffer.from("\r\n");
 
-/**
- * Passes on to the CSV parser only the lines that may concern a massage therapist, and a blank
- * line for each other one, so the parser's line numbers stay the file's. csv-parse reads a
- * 330-column row at about 9,000 rows a second on this machine; the registry's file holds some
- * 8 million rows, of which a few in a hundred are massage therapists. A line is passed on when
- * it holds the taxonomy code 225700000X anywhere, when its second value (the entity type) is
- * empty (a deactivated NPI: the registry's file keeps only the number and the deactivation),
- * and whenever it does not end with the closing quote of a last value (a value spanning lines,
- * or a damaged row: the parser reads and reports it). Everything else (organisations, other
- * taxonomies) is never parsed, so a problem inside such a row is not reported: it could not
- * become a listing. The registry writes no double quote inside a value (its readme, 1.1).
- */
-export class CandidateLines extends Transform {
-  private rest: Buffer = Buffer.alloc(0);
-  private first = true;
-  /** Data lines seen so far (the header not counted), passed on or not. */
-  rows = 0;
+// Which lines are read. csv-parse reads a 330-column row at about 20,000 rows a second on this
+// machine; the registry's file holds some 8 million rows, of which a few in a hundred are
+// massage therapists. So a line is read only when it may concern one (isCandidateLine); the
+// others (organisations, other taxonomies) are never parsed, and a problem inside such a row is
+// not reported: it could not become a listing.
+//
+// How a line is read. The registry writes one row per line, every value in double quotes, and
+// no double quote inside a value (its readme, db/reference/nppes-layout.ts): such a line is its
+// values joined by `","` between an opening and a closing quote, and is split there
+// (registryFields), which takes a tenth of csv-parse's time. Any other line (a value that is
+// not quoted, a stray quote, a row cut or spanning lines) goes to csv-parse whole, on its own,
+// and is read or reported by it; so a damaged line never takes the lines after it with it.
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-    const data = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
-    const out: Buffer[] = [];
-    let start = 0;
-    for (let end = data.indexOf(0x0a, start); end >= 0; start = end + 1, end = data.indexOf(0x0a, start)) {
-      const line = data.subarray(start, end + 1);
-      // A blank line in the file's own line ending (the parser takes the first one it meets).
-      out.push(this.keep(line) ? line : end > start && data[end - 1] === 0x0d ? CRLF : NEWLINE);
-    }
-    this.rest = Buffer.from(data.subarray(start));
-    done(null, out.length ? Buffer.concat(out) : undefined);
+/** One data line (without its line break) as its values, or why it cannot be read. */
+export function registryFields(text: string): { fields: string[] } | { unreadable: string } {
+  if (text.length >= 2 && text.charCodeAt(0) === QUOTE && text.charCodeAt(text.length - 1) === QUOTE) {
+    const fields = text.slice(1, -1).split('","');
+    // No quote left inside any value: the line was exactly `"v1","v2",...,"vn"`.
+    if (!fields.some((f) => f.includes('"'))) return { fields };
   }
-
-  override _flush(done: TransformCallback) {
-    done(null, this.rest.length ? this.rest : undefined);
-  }
-
-  private keep(line: Buffer): boolean {
-    if (this.first) {
-      this.first = false;
-      return true;
-    }
-    this.rows++;
-    return isCandidateLine(line);
+  try {
+    const records = parseSync(text, { relax_column_count: true }) as string[][];
+    if (records.length !== 1) return { unreadable: `not readable as CSV (${records.length} rows on one line)` };
+    return { fields: records[0]! };
+  } catch (error) {
+    return { unreadable: `not readable as CSV (${(error as { code?: string }).code ?? "parse error"})` };
   }
 }
 
-/** One data line (with its line break) that may concern a massage therapist: see CandidateLines. */
+/**
+ * One data line (with its line break) that may concern a massage therapist: it holds the taxonomy
+ * code 225700000X anywhere; or its second value (the entity type) is empty (a deactivated NPI:
+ * the registry's file keeps only the number and the deactivation); or it does not end with the
+ * closing quote of a last value (a damaged row, read and reported).
+ */
 export function isCandidateLine(line: Buffer): boolean {
   let last = line.length - 2;
   if (line[last] === 0x0d) last--;
@@ -126,41 +112,40 @@ function candidatesIn(data: Buffer): { candidates: number; bytes: number } {
 
 /**
  * The file's rows in batches of `batchSize` kept or deactivated rows, the last batch whatever is
- * left (perhaps nothing). `readBytes`: the size of each read; the parser handles a read in one go.
+ * left (perhaps nothing). `readBytes`: the size of each read from the file.
  */
 export async function* readBatches(path: string, batchSize: number, readBytes: number): AsyncGenerator<ReadBatch> {
   const empty = (): ReadBatch => ({ listings: [], deactivated: [], bad: [], read: 0 });
   let batch = empty();
-  const lines = new CandidateLines();
-  const parser = fs
-    .createReadStream(path, { highWaterMark: readBytes })
-    .pipe(lines)
-    .pipe(
-      parse({
-        from_line: 2,
-        info: true,
-        // Lines that cannot concern us arrive blank (CandidateLines), keeping every line number.
-        skip_empty_lines: true,
-        // Column counts are checked per row (a bad row is reported, not fatal); a row the parser
-        // cannot read at all (a stray quote) is skipped and reported through on_skip.
-        relax_column_count: true,
-        skip_records_with_error: true,
-        on_skip: (error) => {
-          batch.bad.push({ line: typeof error?.lines === "number" ? error.lines : 0, reason: `not readable as CSV (${error?.code ?? "parse error"})` });
-        },
-      }),
-    );
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const row = readRegistryRow(record);
+  /** Data lines seen (the header not counted): the file's line number is one more. */
+  let rows = -1;
+  const take = (line: Buffer) => {
+    rows++;
+    if (rows === 0 || !isCandidateLine(line)) return;
+    const ending = line[line.length - 2] === 0x0d ? 2 : 1;
+    const read = registryFields(line.toString("utf8", 0, line.length - ending));
+    if ("unreadable" in read) return void batch.bad.push({ line: rows + 1, reason: read.unreadable });
+    const row = readRegistryRow(read.fields);
     if (row.kind === "listing") batch.listings.push(row.listing);
     else if (row.kind === "deactivated") batch.deactivated.push({ npi: row.npi, on: row.on });
-    else if (row.kind === "bad") batch.bad.push({ line: info.lines, reason: row.reason });
-    if (batch.listings.length + batch.deactivated.length >= batchSize) {
-      batch.read = lines.rows;
-      yield batch;
-      batch = empty();
+    else if (row.kind === "bad") batch.bad.push({ line: rows + 1, reason: row.reason });
+  };
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of fs.createReadStream(path, { highWaterMark: readBytes }) as AsyncIterable<Buffer>) {
+    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = data.indexOf(0x0a); end >= 0; start = end + 1, end = data.indexOf(0x0a, start)) {
+      take(data.subarray(start, end + 1));
+      if (batch.listings.length + batch.deactivated.length >= batchSize) {
+        batch.read = rows;
+        yield batch;
+        batch = empty();
+      }
     }
+    rest = Buffer.from(data.subarray(start));
   }
-  batch.read = lines.rows;
+  // A last line without a line break (the import refuses such a file before reading it).
+  if (rest.length) take(Buffer.concat([rest, Buffer.from("\n")]));
+  batch.read = Math.max(rows, 0);
   yield batch;
 }

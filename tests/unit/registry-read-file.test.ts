@@ -1,14 +1,16 @@
-// Reading a registry file (lib/registry/read-file.ts): the same batches on the importing thread
-// and in the worker thread; and how many lines may concern a massage therapist, estimated from
+// Reading a registry file (lib/registry/read-file.ts): each line's values exactly as csv-parse
+// reads them, a damaged line reported alone; the same batches on the importing thread and in the
+// worker thread; and how many lines may concern a massage therapist, estimated from
 // samples, which decides whether a first import builds the search indexes at the end: exact for a
 // small file, within 5% for a large one whose candidates are spread unevenly.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { MASSAGE_THERAPIST_TAXONOMY } from "@/db/reference/nppes-layout";
-import { registryHeaderLine, registryLine, taxonomySlot } from "@/db/seed/registry-rows";
-import { estimateCandidateLines, readBatches, type ReadBatch } from "@/lib/registry/read-file";
+import { individual, registryHeaderLine, registryLine, taxonomySlot } from "@/db/seed/registry-rows";
+import { estimateCandidateLines, readBatches, registryFields, type ReadBatch } from "@/lib/registry/read-file";
 import { readBatchesInWorker } from "@/lib/registry/read-in-worker";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tf-estimate-"));
@@ -65,8 +67,7 @@ describe("readBatches", () => {
     const worker = await readBatchesInWorker(MONTH1, 2);
     expect(worker).not.toBeNull();
     const there = await all(worker!);
-    // `read` is how far the line filter has got, ahead of the parser by up to one read (64 KB in
-    // the worker, 16 KB here): the same at the end.
+    // `read`: data lines seen when the batch was full (the same in both; checked at the end).
     const rows = (batches: ReadBatch[]) => batches.map(({ read: _, ...rest }) => rest);
     expect(rows(there)).toEqual(rows(here));
     expect(there.at(-1)!.read).toBe(here.at(-1)!.read);
@@ -82,5 +83,52 @@ describe("readBatches", () => {
     expect(first.done).toBe(false);
     await worker.return(undefined);
     expect((await worker.next()).done).toBe(true);
+  });
+});
+
+describe("registryFields", () => {
+  // Values as the registry writes them (no double quote inside) and harder ones: commas, spaces
+  // kept as they are, empty values, accents, a replacement character, a lone carriage return.
+  const pieces = ["", " ", "A", "O'BRIEN", "SUITE 2, FLOOR 3", "  PADDED  ", "JOSÉ", "ÅSA-MARIA", ",", ",,", "\uFFFD", "A\rB", "1/2", "\\"];
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const csvLine = (values: string[], quoteOf: (v: string) => string) => values.map(quoteOf).join(",");
+  const byCsvParse = (text: string) => (parseCsv(text, { relax_column_count: true }) as string[][])[0];
+
+  it("reads a line of quoted values exactly as csv-parse does", () => {
+    for (let n = 0; n < 2000; n++) {
+      const values = Array.from({ length: 1 + random(40) }, () => pieces[random(pieces.length)]! + pieces[random(pieces.length)]!);
+      const text = csvLine(values, (v) => `"${v}"`);
+      expect(registryFields(text)).toEqual({ fields: values });
+      expect(byCsvParse(text)).toEqual(values);
+    }
+  });
+
+  it("reads any other readable line through csv-parse, and reports an unreadable one", () => {
+    // Unquoted values, a doubled quote inside a value, a quote-only value, an empty last value.
+    for (const text of ['1,"2",3', '"A ""B"" C","D"', '"""",""', '"A",', 'A', '"","'.repeat(1) + '"'])
+      expect(registryFields(text)).toEqual({ fields: byCsvParse(text) });
+    expect(registryFields('"A","B')).toEqual({ unreadable: "not readable as CSV (CSV_QUOTE_NOT_CLOSED)" });
+    expect(registryFields('"A"B","C"')).toMatchObject({ unreadable: expect.stringMatching(/^not readable as CSV \(CSV_/) });
+  });
+});
+
+describe("a damaged line", () => {
+  it("is reported on its own line, and the lines after it are read", async () => {
+    const therapist = (n: number) =>
+      registryLine({
+        ...individual({ npi: `00000009${String(n).padStart(2, "0")}`, last: "ROW", first: `NUMBER${n}`, street: "1 MAIN ST", city: "NEW YORK", state: "NY", zip: "10001", phone: "5550100000", updated: "01/02/2025" }),
+        ...taxonomySlot(1, { code: MASSAGE_THERAPIST_TAXONOMY }),
+      });
+    // Line 3 is cut inside its street (a value left open across the line break).
+    const line2 = therapist(2);
+    const damaged = line2.slice(0, line2.indexOf('"1 MAIN') + 3) + "\n";
+    const file = path.join(tmp, "damaged.csv");
+    fs.writeFileSync(file, [registryHeaderLine(), therapist(1), damaged, therapist(3), therapist(4)].join(""));
+    const batches: ReadBatch[] = [];
+    for await (const b of readBatches(file, 100, 1024)) batches.push(b);
+    expect(batches.flatMap((b) => b.bad)).toEqual([{ line: 3, reason: "not readable as CSV (CSV_QUOTE_NOT_CLOSED)" }]);
+    expect(batches.flatMap((b) => b.listings.map((l) => l.npi))).toEqual(["0000000901", "0000000903", "0000000904"]);
+    expect(batches.at(-1)!.read).toBe(4);
   });
 });
