@@ -137,13 +137,17 @@ async function importRows(db: Db, path: string, options: ImportOptions, indexesR
     readInWorker: false,
   };
   // The file is read in a worker thread while batches are written here, so reading and writing
-  // overlap on two cores (docs/benchmarks.md, "National scale, sixth pass"); on this thread
-  // where a worker cannot start. One batch is written while the next ones are read: at most one
-  // in flight, written in file order.
+  // overlap (docs/benchmarks.md, "National scale, sixth pass"); on this thread where a worker
+  // cannot start. On PostgreSQL two batches are written at once, on two connections, so that
+  // building one batch's rows here overlaps with the database writing the other's ("seventh
+  // pass"); a batch that names an NPI of the batch still being written waits for it, so each
+  // NPI's rows are written in file order. They may commit out of order otherwise: a re-run after
+  // a stop writes the same listings (the import is idempotent). PGlite has one connection.
   const inWorker = await readBatchesInWorker(path, batchSize);
   summary.readInWorker = inWorker !== null;
   const batches = inWorker ?? readBatches(path, batchSize, 16 * 1024);
-  let writing: Promise<void> = Promise.resolve();
+  const most = postgresClient(db) ? 2 : 1;
+  const writing: { npis: Set<string>; done: Promise<void> }[] = [];
   try {
     for await (const batch of batches) {
       for (const bad of batch.bad) {
@@ -154,18 +158,21 @@ async function importRows(db: Db, path: string, options: ImportOptions, indexesR
       summary.deactivated += batch.deactivated.length;
       summary.read = batch.read;
       if (!batch.listings.length && !batch.deactivated.length) continue;
-      await writing;
-      writing = writeRegistryBatch(db, batch).then(async (counts) => {
+      const npis = new Set([...batch.listings.map((l) => l.npi), ...batch.deactivated.map((d) => d.npi)]);
+      // Oldest first: a failed write stops the run here.
+      while (writing.length >= most || writing.some((w) => [...npis].some((npi) => w.npis.has(npi)))) await writing.shift()!.done;
+      const done = writeRegistryBatch(db, batch).then(async (counts) => {
         for (const key of Object.keys(counts) as (keyof BatchCounts)[]) summary[key] += counts[key];
         await options.onBatch?.({ ...summary });
       });
-      // A failed write stops the run at the next batch (or the end); never unhandled meanwhile.
-      writing.catch(() => {});
+      // Awaited in turn above or below; never unhandled meanwhile.
+      done.catch(() => {});
+      writing.push({ npis, done });
     }
-    await writing;
+    while (writing.length) await writing.shift()!.done;
   } finally {
-    // After an error in reading, the batch in flight still finishes: nothing writes once we return.
-    await writing.catch(() => {});
+    // After an error, the batches in flight still finish: nothing writes once we return.
+    await Promise.all(writing.map((w) => w.done.catch(() => {})));
   }
   return summary;
 }

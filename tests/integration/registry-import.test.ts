@@ -14,6 +14,8 @@ import { decideRegistryRemoval, listPendingRemovals, listRegistryDifferences, re
 import { searchTherapists } from "@/db/queries/search";
 import { licenses, profileRevisions, therapists, users } from "@/db/schema";
 import { buildTherapist } from "@/db/seed/factories";
+import { individual, registryHeaderLine, registryLine, taxonomySlot } from "@/db/seed/registry-rows";
+import { MASSAGE_THERAPIST_TAXONOMY } from "@/db/reference/nppes-layout";
 import { importRegistryFile, RefusedFile, type BadRow } from "@/lib/registry/import-file";
 import { REGISTRY_LICENCE_SOURCE, REGISTRY_LICENCE_WORDING, UNCLAIMED_REGISTRY_LABEL } from "@/lib/therapists/vocabulary";
 import { getPublishedTherapistBySlug } from "@/db/queries/therapists";
@@ -283,16 +285,50 @@ describe.each(testDrivers)("registry import on $name", ({ createStore }) => {
           },
         }),
       ).rejects.toThrow("killed");
+      // Every batch whose write finished is there, and nothing else: on PostgreSQL the third
+      // batch was being written beside the second (two at once) and finished; on PGlite, two.
       const partial = await snapshot(killed.db);
-      expect(partial.rows.length).toBe(4);
+      const written = killed.driver === "postgres" ? 3 : 2;
+      expect(batches).toBe(written);
+      expect(partial.rows.length).toBe(2 * written);
       const rerun = await importRegistryFile(killed.db, MONTH1, { batchSize: 2 });
-      expect(rerun).toMatchObject({ created: 3, unchanged: 4 });
+      expect(rerun).toMatchObject({ created: 7 - 2 * written, unchanged: 2 * written });
       expect(await snapshot(killed.db)).toEqual(await snapshot(clean.db));
     } finally {
       await clean.close();
       await killed.close();
       await cleanStore.destroy();
       await killedStore.destroy();
+    }
+  });
+
+  it("writes an NPI named in two batches in file order, even with two batches written at once", async () => {
+    // A weekly update may name an NPI twice; the last row wins. With one row a batch, the second
+    // row of 0000000951 is the next batch, which waits for the one before it (PostgreSQL writes
+    // two batches at once); 0000000952's batch goes beside it.
+    const line = (npi: string, first: string, street: string) =>
+      registryLine({
+        ...individual({ npi, last: "TWICE", first, street, city: "NEW YORK", state: "NY", zip: "10001", phone: "5550100000", updated: "01/02/2025" }),
+        ...taxonomySlot(1, { code: MASSAGE_THERAPIST_TAXONOMY, licence: "TEST-1", state: "NY" }),
+      });
+    const file = path.join(tmp, "twice.csv");
+    fs.writeFileSync(
+      file,
+      [registryHeaderLine(), line("0000000951", "ANNA", "1 FIRST ST"), line("0000000951", "ANNE", "3 FIRST ST"), line("0000000952", "BEA", "2 FIRST ST"), line("0000000951", "ANN", "4 FIRST ST")].join(""),
+    );
+    const fresh = await createStore();
+    const other = await fresh.open();
+    try {
+      const summary = await importRegistryFile(other.db, file, { batchSize: 1 });
+      expect(summary).toMatchObject({ read: 4, kept: 4, created: 2, updated: 2 });
+      const rows = await other.db.select({ npi: therapists.npi, displayName: therapists.displayName, addressLine: therapists.addressLine }).from(therapists).orderBy(asc(therapists.npi));
+      expect(rows).toEqual([
+        { npi: "0000000951", displayName: "Ann Twice", addressLine: "4 First St" },
+        { npi: "0000000952", displayName: "Bea Twice", addressLine: "2 First St" },
+      ]);
+    } finally {
+      await other.close();
+      await fresh.destroy();
     }
   });
 
