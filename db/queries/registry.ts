@@ -5,11 +5,11 @@ import "server-only";
 // Listings are keyed by NPI. An import never deletes a listing and never overwrites a field its
 // owner edited: the registry's value stays beside it (registry_facts) for the administrator.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { RegistryFacts } from "@/db/reference/nppes-layout";
 import { canonicalFacts, type RegistryListing } from "@/lib/registry/nppes-row";
 import { REGISTRY_LICENCE_SOURCE, asRegisteredOn } from "@/lib/therapists/vocabulary";
-import { bulkInsert, copyRows, copyTherapists, planOnce, postgresTransaction, type TherapistLoad } from "../bulk-insert";
+import { arrayLiteral, bulkInsert, copyRows, copyTherapists, planOnce, postgresTransaction, type TherapistLoad } from "../bulk-insert";
 import type { Db } from "../client";
 import { licenses, profileRevisions, registryRemovals, therapists, users, type FieldChange, type NewTherapist } from "../schema";
 import type { Tx } from "./listing-writes";
@@ -94,11 +94,11 @@ export async function writeRegistryBatch(
         phone: therapists.phone,
       })
       .from(therapists)
-      .where(inArray(therapists.npi, npis))
+      .where(sql`${therapists.npi} = any(${arrayLiteral(npis)}::text[])`)
       .for("update")) as Existing[];
     const existing = new Map(found.map((r) => [r.npi!, r]));
     const removed = new Set(
-      (await tx.select({ npi: registryRemovals.npi }).from(registryRemovals).where(and(inArray(registryRemovals.npi, npis), eq(registryRemovals.status, "approved")))).map(
+      (await tx.select({ npi: registryRemovals.npi }).from(registryRemovals).where(and(sql`${registryRemovals.npi} = any(${arrayLiteral(npis)}::text[])`, eq(registryRemovals.status, "approved")))).map(
         (r) => r.npi,
       ),
     );

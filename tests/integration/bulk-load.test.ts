@@ -92,6 +92,38 @@ for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
       expect(await shape()).toEqual(before);
     });
 
+    it("COPY text keeps every value as given: tabs, line breaks, backslashes, quotes, nulls, empty and quoted array items, JSON", async () => {
+      const pg = postgresClient(database.db)!;
+      const awkward = "tab\there, line\nbreak, return\rhere, back\\slash \\N, \"quoted\", {braces}, é";
+      const base = generateTherapist(90_000, { states, seed: "copy-text-test" });
+      const item = {
+        ...base,
+        therapist: {
+          ...base.therapist,
+          displayName: `Awkward ${awkward}`,
+          website: null,
+          addressLine: "",
+          languages: ["English", 'Spanish "Castilian"', "back\\slash", "NULL", "tab\tlang"],
+          modalitySlugs: [],
+          approvedText: { bio: `JSON ${awkward}` },
+        },
+      };
+      await pg.begin((tx) => copyTherapists(tx, [item]));
+      const [row] = rowsOf<{ display_name: string; website: string | null; address_line: string; languages: string[]; modality_slugs: string[]; bio: string }>(
+        await database.db.execute(
+          sql`select display_name, website, address_line, languages, modality_slugs, approved_text->>'bio' as bio from therapists where id = ${item.therapist.id}`,
+        ),
+      );
+      expect(row).toEqual({
+        display_name: `Awkward ${awkward}`,
+        website: null,
+        address_line: "",
+        languages: ["English", 'Spanish "Castilian"', "back\\slash", "NULL", "tab\tlang"],
+        modality_slugs: [],
+        bio: `JSON ${awkward}`,
+      });
+    });
+
     it("loads two chunks at once but keeps them in order: a chunk the server refuses stops the load, the ones before it stay, the one after it is not kept", async () => {
       const other = await driver.createStore();
       const second = await other.open();
