@@ -28,7 +28,7 @@ export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: T["$
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N is null. Most
 // values hold none of them: tested first, so that they are not copied again.
 const COPY_SPECIAL = /[\\\t\n\r]/;
-const copyEscape = (s: string) =>
+export const copyEscape = (s: string) =>
   COPY_SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : s;
 /**
  * A PostgreSQL array literal: every element double-quoted, with " and \ escaped inside the
@@ -39,7 +39,8 @@ const copyEscape = (s: string) =>
 export const arrayLiteral = (items: unknown[]) =>
   `{${items.map((v) => (v === null || v === undefined ? "NULL" : `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(",")}}`;
 
-function copyValue(value: unknown): string {
+/** One value in COPY text format (also the demo seed's, db/seed/demo-copy.ts). */
+export function copyValue(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
   if (typeof value === "string") return copyEscape(value);
   if (typeof value === "boolean") return value ? "t" : "f";

@@ -1,11 +1,11 @@
 // Demo therapists straight to COPY text: each generated row is serialised as soon as it is made
 // (no chunk of row objects kept alive), with column lists fixed once from the generator's rows.
 // The text is byte for byte what db/bulk-insert.ts's generic copyText writes for the same rows
-// (tests/unit/demo-copy.test.ts compares them), only cheaper: no spreads or per-chunk key scans,
-// and strings escaped only when they hold a character COPY needs escaped. Plain functions of
+// (tests/unit/demo-copy.test.ts compares them), with its copyValue, only cheaper: no spreads or
+// per-chunk key scans. Plain functions of
 // (seed, indexes), so a worker thread can run them (./demo-copy-workers.ts).
 import { getTableColumns } from "drizzle-orm";
-import { derivedTherapistColumns } from "../bulk-insert";
+import { copyEscape, copyValue, derivedTherapistColumns } from "../bulk-insert";
 import { loadStateLicensing } from "../reference/state-licensing";
 import { licenses, therapists } from "../schema";
 import { DEFAULT_DEMO_SEED, generateTherapist } from "./demo-generator";
@@ -25,45 +25,6 @@ export type DemoCopyChunk = {
   /** The therapists' ids as a PostgreSQL array literal, for the set-based check. */
   ids: string;
 };
-
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const NEEDS_QUOTE_ESCAPE = /["\\]/;
-const escapeCopy = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
-const copyString = (s: string) => (NEEDS_ESCAPE.test(s) ? escapeCopy(s) : s);
-
-function arrayText(items: readonly unknown[]): string {
-  let out = "{";
-  for (let i = 0; i < items.length; i++) {
-    const v = items[i];
-    if (i > 0) out += ",";
-    if (v === null || v === undefined) out += "NULL";
-    else {
-      const s = String(v);
-      out += `"${NEEDS_QUOTE_ESCAPE.test(s) ? s.replace(/["\\]/g, (c) => `\\${c}`) : s}"`;
-    }
-  }
-  return copyString(`${out}}`);
-}
-
-/** One value in COPY text format, as bulk-insert.ts's copyValue writes it. */
-export function fastCopyValue(value: unknown): string {
-  switch (typeof value) {
-    case "string":
-      return copyString(value);
-    case "number":
-    case "bigint":
-      return String(value);
-    case "boolean":
-      return value ? "t" : "f";
-    case "undefined":
-      return "\\N";
-    default:
-      if (value === null) return "\\N";
-      if (value instanceof Date) return value.toISOString();
-      if (Array.isArray(value)) return arrayText(value);
-      return copyString(JSON.stringify(value));
-  }
-}
 
 type Layout = {
   therapistKeys: string[];
@@ -155,7 +116,7 @@ export function demoCopyChunk(first: number, size: number, seed: string = DEFAUL
       const key = therapistKeys[j]!;
       const v = derived[j] ? d[key] : row[key];
       if (v === undefined) throw new Error(`Demo therapist ${i} has no "${key}", which the COPY column list holds.`);
-      line += j === 0 ? fastCopyValue(v) : `\t${fastCopyValue(v)}`;
+      line += j === 0 ? copyValue(v) : `\t${copyValue(v)}`;
     }
     therapistText.write(`${line}\n`);
     for (const lic of g.licenses) {
@@ -166,12 +127,12 @@ export function demoCopyChunk(first: number, size: number, seed: string = DEFAUL
         const key = licenseKeys[j]!;
         const v = r[key];
         if (v === undefined) throw new Error(`A licence of demo therapist ${i} has no "${key}", which the COPY column list holds.`);
-        lline += j === 0 ? fastCopyValue(v) : `\t${fastCopyValue(v)}`;
+        lline += j === 0 ? copyValue(v) : `\t${copyValue(v)}`;
       }
       licenseText.write(`${lline}\n`);
     }
     const id = g.therapist.id;
-    for (const slug of g.therapist.modalitySlugs) links.write(`${id}\t${copyString(slug)}\n`);
+    for (const slug of g.therapist.modalitySlugs) links.write(`${id}\t${copyEscape(slug)}\n`);
     ids += i === first ? id : `,${id}`;
   }
   return {
