@@ -1,5 +1,6 @@
 // npm run bench [-- --count 1000000 --driver postgres|pglite --url URL --reuse --dir FOLDER
-//                 --queries 600 --seconds 15 --connections 20 --out FILE --no-build --no-http]
+//                 --queries 600 --seconds 15 --connections 20 --out FILE --no-build --no-http
+//                 --exact-up-to N]
 // Loads N fictional therapists with the demo generator (through the seed's fastest path) into a
 // fresh database, or reuses one already loaded (--reuse: a PostgreSQL database named by --url,
 // or a PGlite folder named by --dir, holding at least N therapists); runs a fixed mix of
@@ -8,7 +9,9 @@
 // p50/p95/p99 per kind of search beside the ideal query's, and their ratio; prints the plans of
 // the slowest kinds; then serves the production build on that database and measures requests
 // per second of /api/health and of a mix of /api/therapists searches, in the same run.
-// A benchmark, not a test: it never fails on a number.
+// --exact-up-to N: the database mix counts exactly up to N matches instead of the app's 1,000
+// (COUNT_EXACT_UP_TO), to measure what a lower threshold would cost and save; the HTTP runs
+// always use the app's. A benchmark, not a test: it never fails on a number.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,7 +21,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import seedrandom from "seedrandom";
 import { openDatabase, type Database } from "@/db/client";
-import { explainSearch, idealNearest, searchTherapists, vacuumAnalyzeTherapists, type SearchCriteria } from "@/db/queries/search";
+import { COUNT_EXACT_UP_TO, explainSearch, idealNearest, searchTherapists, vacuumAnalyzeTherapists, type SearchCriteria } from "@/db/queries/search";
 import { countTherapists } from "@/db/queries/therapists";
 import { MODALITIES } from "@/db/reference/modalities";
 import { startDemoCopyWorkers } from "@/db/seed/demo-copy-workers";
@@ -38,10 +41,12 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     "no-build": { type: "boolean", default: false },
     "no-http": { type: "boolean", default: false },
+    "exact-up-to": { type: "string" },
   },
 });
 const COUNT = Number(args.count);
 const QUERIES = Number(args.queries);
+const SEARCH_OPTIONS = args["exact-up-to"] ? { exactUpTo: Number(args["exact-up-to"]) } : {};
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const DRIVER = args.driver === "pglite" ? "pglite" : "postgres";
@@ -152,7 +157,7 @@ async function measure(database: Database) {
   const mix = queryMix(QUERIES);
   const ideal = (c: SearchCriteria) => idealNearest(database.db, c.near ?? (NEW_YORK.kind === "point" ? NEW_YORK : { latitude: 40.75, longitude: -74 }), c.modalities?.[0] ?? "swedish");
   for (const c of mix.slice(0, 30)) {
-    await searchTherapists(database.db, c); // warm up
+    await searchTherapists(database.db, c, SEARCH_OPTIONS); // warm up
     await ideal(c);
   }
   const all: number[] = [];
@@ -164,7 +169,7 @@ async function measure(database: Database) {
     await ideal(c);
     const di = performance.now() - i0;
     const t0 = performance.now();
-    await searchTherapists(database.db, c);
+    await searchTherapists(database.db, c, SEARCH_OPTIONS);
     const dt = performance.now() - t0;
     all.push(dt);
     ideals.push(di);
@@ -181,7 +186,7 @@ async function measure(database: Database) {
     const i = sorted(ideal);
     say(`| ${label} | ${n} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 95))} | ${ms(percentile(s, 99))} | ${ms(percentile(i, 50))} | ${ms(percentile(i, 95))} | ${(percentile(s, 95) / percentile(i, 95)).toFixed(1)}x |`);
   };
-  say(`\n## Database time of one search (page ids, the page's rows and licences, the count), ${QUERIES} searches, each interleaved with the ideal query\n`);
+  say(`\n## Database time of one search (page ids, the page's rows and licences, the count), ${QUERIES} searches, each interleaved with the ideal query${SEARCH_OPTIONS.exactUpTo ? `; counted exactly up to ${SEARCH_OPTIONS.exactUpTo} (--exact-up-to), not the app's ${COUNT_EXACT_UP_TO}` : ""}\n`);
   say("| kind | searches | p50 | p95 | p99 | ideal p50 | ideal p95 | p95 / ideal p95 |");
   say("| --- | --- | --- | --- | --- | --- | --- | --- |");
   row("**all**", all.length, all, ideals);
