@@ -14,6 +14,20 @@ describe("demo generator", () => {
     expect(generateTherapist(1234, { states, seed: "other" }).therapist.slug).not.toBe(sample[1234]!.therapist.slug);
   });
 
+  it("gives ids that ascend with the index (so bulk loads append to the keys' indexes), unique, valid and sampled 1 in 16", () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const ids = sample.flatMap((s) => [s.therapist.id, ...s.licenses.map((l) => l.id)]);
+    for (const id of ids) expect(id).toMatch(uuid);
+    expect(new Set(ids).size).toBe(ids.length);
+    const therapistIds = sample.map((s) => s.therapist.id);
+    expect([...therapistIds].sort()).toEqual(therapistIds);
+    expect(generateTherapist(2 ** 40, { states }).therapist.id.slice(0, 13)).toBe("01000000-0000");
+    // The search's sample (SAMPLE_PREDICATE) reads the id's last byte: still a draw.
+    const sampled = therapistIds.filter((id) => (parseInt(id.slice(-2), 16) & 15) === 0).length;
+    expect(sampled).toBeGreaterThan(sample.length / 16 - 4 * Math.sqrt(sample.length / 16));
+    expect(sampled).toBeLessThan(sample.length / 16 + 4 * Math.sqrt(sample.length / 16));
+  });
+
   it("places therapists at real ZIP centroids in at least 45 states, roughly by population", () => {
     for (const { therapist: t } of sample.slice(0, 300)) {
       const zip = lookupZip(t.zip);
