@@ -64,6 +64,19 @@ for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
       expect(after.map(([r]) => r!.mode)).toEqual(["force_custom_plan", "force_custom_plan", "force_custom_plan", "force_custom_plan"]);
     });
 
+    it("the home-licence standing is inlined into the statement that reads it: no executor started per therapist (migration 0028)", async () => {
+      await insertDemoTherapists(database.db, { count: 20, seed: "inline-standing" });
+      const plan = rowsOf<Record<string, string>>(
+        await database.db.execute(
+          sql`explain (costs off) select l.id, st.checked, st.claimed from therapists l cross join lateral therapist_home_license_standing(l.id, l.state) st`,
+        ),
+      )
+        .map((r) => Object.values(r)[0])
+        .join("\n");
+      expect(plan).toContain("licenses");
+      expect(plan).not.toContain("Function Scan");
+    });
+
     it("the demo seed's COPY writes its licences and modality links the same way", async () => {
       await database.db.execute(sql`truncate written_under`);
       await insertDemoTherapists(database.db, { count: 50 });
