@@ -91,6 +91,16 @@ describe.each(testDrivers)("registry import on $name", ({ createStore }) => {
     expect(first.readInWorker).toBe(true);
     const once = await snapshot(db);
     expect(once.rows.map((r) => r.npi)).toEqual(["0000000011", "0000000012", "0000000013", "0000000014", "0000000015", "0000000016", "0000000017"]);
+    // Time-ordered ids (UUID version 7), ascending in the order the file gives the listings: a
+    // bulk import appends to its keys' indexes (docs/benchmarks.md, eighth pass).
+    const ids = rowsOf<{ id: string; kind: string }>(
+      await db.execute(sql`select id::text as id, 'therapist' as kind from therapists where npi is not null
+                           union all select id::text, 'licence' from licenses where source = ${REGISTRY_LICENCE_SOURCE}`),
+    );
+    expect(ids.length).toBeGreaterThan(7);
+    for (const { id } of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const byNpi = rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from therapists where npi is not null order by npi`)).map((r) => r.id);
+    expect([...byNpi].sort()).toEqual(byNpi);
 
     const second = await importRegistryFile(db, MONTH1);
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 7, unpublished: 0, skipped: 5 });
