@@ -1,7 +1,7 @@
 -- therapist_home_license_standing returns its one row as a set (an aggregate without GROUP BY
 -- always gives exactly one), so that PostgreSQL inlines it into the statement that calls it.
 -- A function returning a single record is not inlined: each call started an executor for its
--- statement again, and the bulk loader's check calls it for every therapist loaded (10% of the
+-- statement again, and the bulk loader's check calls it for every therapist loaded (a sixth of the
 -- server's time in a demo seed, `perf`: docs/benchmarks.md, eighth pass). The rules and the
 -- answers are 0026's, unchanged; its callers read it the same way (SELECT ... FROM it).
 DROP FUNCTION therapist_home_license_standing(uuid, char(2));--> statement-breakpoint
