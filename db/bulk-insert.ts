@@ -200,7 +200,7 @@ const BULK_LOAD_SETTING = "therapist_finder.bulk_load";
  * `tx`. The app's connections plan every statement for its actual values (plan_cache_mode
  * force_custom_plan, db/client.ts), which the search needs; that setting also makes PostgreSQL
  * plan again, for every row written, the check `select 1 from therapists where id = $1 for key
- * share` of each foreign key to a therapist (against the therapists' 27 indexes), and each
+ * share` of each foreign key to a therapist (against the therapists' 28 indexes), and each
  * statement a trigger runs: half of the registry import's database time (perf, docs/benchmarks.md,
  * "National scale, sixth pass"). A bulk write goes back to PostgreSQL's default, for its own
  * transaction only (set_config's `true`).

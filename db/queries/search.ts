@@ -12,7 +12,9 @@ import {
   therapists,
   UNCLAIMED_REGISTRY_SCORE,
   type FilterBit,
+  latitudeBand,
 } from "../schema";
+import { radiusBounds } from "./radius-bounds";
 import { METRES_PER_MILE } from "./therapists";
 
 export type SearchCriteria = {
@@ -100,14 +102,25 @@ const UNCOVERED_FILTERS = ["plan", "language", "gender", "q"] as const;
 const isCovered = (c: Omit<SearchCriteria, "sort" | "limit" | "offset">) =>
   UNCOVERED_FILTERS.every((f) => !c[f]) && (!c.modalities?.length || modalityMask(c.modalities) !== null);
 
-/** The SQL conditions of a search, one per filter, named so a "no results" page can drop each. */
-export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "offset">): Map<string, SQL> {
+/**
+ * The SQL conditions of a search, one per filter, named so a "no results" page can drop each.
+ * The radius is written for how it is read: "walk", through the GiST indexes' box (the
+ * nearest-first walks, and the names walked in order, which test it on each entry); "every",
+ * through the latitude bands' B-trees (every entry of the place: the sample, the exact counts,
+ * and searches with few matches), unless the radius reaches a pole or the 180th meridian
+ * (radiusBounds: then the box). Both select exactly the therapists within the radius.
+ */
+export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "offset">, read: "walk" | "every" = "walk"): Map<string, SQL> {
   const where = new Map<string, SQL>();
   if (c.near) {
     const metres = c.near.radiusMiles * METRES_PER_MILE;
+    const within = sql`earth_distance(${centre(c.near)}, ${t.earth}) <= ${metres}::float8`;
+    const bounds = read === "every" ? radiusBounds(c.near, metres) : null;
     where.set(
       "radius",
-      sql`earth_box(${centre(c.near)}, ${metres}::float8) @> ${t.earth} and earth_distance(${centre(c.near)}, ${t.earth}) <= ${metres}::float8`,
+      bounds
+        ? sql`${latitudeBand(t.latitude)} = any(${`{${bounds.bands.join(",")}}`}::int[]) and ${t.longitude} between ${bounds.west}::float8 and ${bounds.east}::float8 and ${within}`
+        : sql`earth_box(${centre(c.near)}, ${metres}::float8) @> ${t.earth} and ${within}`,
     );
   }
   if (c.state) where.set("state", eq(t.state, c.state));
@@ -153,6 +166,13 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
 
 const published = eq(t.published, true);
 
+/** A search's conditions with the radius written for each reading (searchConditions). */
+type Conditions = { walk: SQL[]; every: SQL[] };
+const conditionsOf = (c: Omit<SearchCriteria, "sort" | "limit" | "offset">): Conditions => ({
+  walk: [...searchConditions(c).values()],
+  every: [...searchConditions(c, "every").values()],
+});
+
 /** How many published therapists match, counted up to COUNT_CAP + 1. */
 export async function countMatches(db: Db, conditions: Iterable<SQL>, upTo = COUNT_CAP): Promise<number> {
   const inner = db
@@ -190,17 +210,17 @@ export type MatchCount = { count: number; estimated: boolean };
  */
 export async function countOrEstimate(
   db: Db,
-  conditions: SQL[],
+  conditions: Conditions,
   exactUpTo = COUNT_EXACT_UP_TO,
   covered = false,
   sampled?: number,
 ): Promise<MatchCount> {
-  const inSample = sampled ?? (await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions)));
+  const inSample = sampled ?? (await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions.every)));
   if (sampleSettles(inSample, exactUpTo)) return estimateFrom(inSample, exactUpTo);
   // Covered (every filter on the covering indexes, in a place or a state): the exact count too is
   // read from an index alone. Otherwise the planner chooses for it (a name is matched through its
   // trigram index, which only a bitmap scan reads).
-  const exact = await withoutBitmapScans(db, covered, (d) => countMatches(d, conditions, exactUpTo));
+  const exact = await withoutBitmapScans(db, covered, (d) => countMatches(d, conditions.every, exactUpTo));
   return exact <= exactUpTo ? { count: exact, estimated: false } : estimateFrom(inSample, exactUpTo);
 }
 
@@ -217,7 +237,7 @@ const estimateFrom = (sampled: number, exactUpTo: number): MatchCount => ({
  */
 export async function countUpTo(db: Db, c: Omit<SearchCriteria, "sort" | "limit" | "offset">, cap = COUNT_CAP): Promise<{ count: number; capped: boolean }> {
   const covered = Boolean(c.near || c.state) && isCovered(c);
-  const counted = await countOrEstimate(db, [...searchConditions(c).values()], cap, covered);
+  const counted = await countOrEstimate(db, conditionsOf(c), cap, covered);
   return counted.estimated ? { count: cap, capped: true } : { count: counted.count, capped: false };
 }
 
@@ -397,10 +417,10 @@ async function publishedRows(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-async function pageIdsByName(db: Db, c: SearchCriteria, conditions: SQL[], matches: number): Promise<string[]> {
+async function pageIdsByName(db: Db, c: SearchCriteria, conditions: Conditions, matches: number): Promise<string[]> {
   const wanted = c.offset + c.limit;
   const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
-  return (await withoutBitmapScans(db, true, (d) => orderedIds(d, c, conditions), walk)).map((r) => r.id);
+  return (await withoutBitmapScans(db, true, (d) => orderedIds(d, c, walk ? conditions.walk : conditions.every), walk)).map((r) => r.id);
 }
 
 /** A page's columns: the listing as a search result shows it, with its licences. */
@@ -475,7 +495,8 @@ function licencesFromJson(value: unknown): PageLicence[] {
 
 /** The plans PostgreSQL chooses for one page of a search and its count (for docs/benchmarks.md). */
 export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
-  const conditions = [...searchConditions(c).values()];
+  const sets = conditionsOf(c);
+  const conditions = sets.walk;
   const wanted = c.offset + c.limit;
   const fetch = firstFetch(wanted);
   const covered = Boolean(c.near || c.state) && isCovered(c);
@@ -483,25 +504,25 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
     rowsOf<Record<string, string>>(await d.execute(sql`explain (analyze, buffers, costs off) ${query}`))
       .map((r) => Object.values(r)[0])
       .join("\n");
-  const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...conditions)).getSQL();
-  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
+  const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...sets.every)).getSQL();
+  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, sets.every));
   let out = `-- count: the 1-in-16 sample, first (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
   if (fewMatch(sampled, COUNT_EXACT_UP_TO))
-    return `${out}\n-- page, its rows and the exact count: every match, then sorted (about ${sampled * SAMPLE_FACTOR} match)\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchRowsQuery(d, c, conditions).getSQL()))}`;
+    return `${out}\n-- page, its rows and the exact count: every match, then sorted (about ${sampled * SAMPLE_FACTOR} match)\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchRowsQuery(d, c, sets.every).getSQL()))}`;
   let page: string;
   if (usesNearestScans(c)) {
     const walk = isCovered(c);
     page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
   } else if (walksNames(c)) {
-    const matches = (await countOrEstimate(db, conditions, COUNT_EXACT_UP_TO, covered, sampled)).count;
+    const matches = (await countOrEstimate(db, sets, COUNT_EXACT_UP_TO, covered, sampled)).count;
     const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
-    page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, orderedIds(d, c, conditions).getSQL()), walk)}`;
+    page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, orderedIds(d, c, walk ? sets.walk : sets.every).getSQL()), walk)}`;
   } else {
     page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, conditions).getSQL()));
   }
   out += `\n-- page\n${page}`;
   if (!sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
-    const count = db.select({ one: sql`1` }).from(t).where(and(published, ...conditions)).limit(COUNT_CAP + 1).getSQL();
+    const count = db.select({ one: sql`1` }).from(t).where(and(published, ...sets.every)).limit(COUNT_CAP + 1).getSQL();
     out += `\n-- count: exact (up to ${COUNT_CAP + 1}), beside the page\n${await withoutBitmapScans(db, covered, (d) => plan(d, sql`select count(*) from (${count}) m`))}`;
   }
   return out;
@@ -517,19 +538,19 @@ async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["nea
 }
 
 export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
-  const conditions = [...searchConditions(c).values()];
+  const conditions = conditionsOf(c);
   const exactUpTo = options.exactUpTo ?? COUNT_EXACT_UP_TO;
   const covered = Boolean(c.near || c.state) && isCovered(c);
   // The sample first (from its covering indexes: about a sixteenth of what a count reads): how
   // many match decides how the page is read.
-  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions));
+  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions.every));
   let rows: PageRow[];
   let count: MatchCount;
   if (fewMatch(sampled, exactUpTo)) {
     // Few match: the exact count has to read every match anyway, and so would a walk that runs
     // out of matches before the page is full (in distance order: about three times the cost).
     // One read of every match gives the page, its rows and the count.
-    const every = await everyMatchRows(db, c, conditions, covered);
+    const every = await everyMatchRows(db, c, conditions.every, covered);
     rows = every.rows;
     count = every.total <= exactUpTo ? { count: every.total, estimated: false } : estimateFrom(sampled, exactUpTo);
   } else {
@@ -537,7 +558,7 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
     // sample does not settle it, beside it (two connections on PostgreSQL).
     const counting = countOrEstimate(db, conditions, exactUpTo, covered, sampled);
     counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
-    const ids = walksNames(c) ? await pageIdsByName(db, c, conditions, (await counting).count) : await pageIds(db, c, conditions);
+    const ids = walksNames(c) ? await pageIdsByName(db, c, conditions, (await counting).count) : await pageIds(db, c, conditions.walk);
     [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
   }
   // A first page that is not full says exactly how many match, whatever the count estimated.

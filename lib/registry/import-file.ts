@@ -39,7 +39,7 @@ export type ImportOptions = {
    * PostgreSQL: the first import into a directory, when it brings about this many listings or
    * more and at least as many as the directory holds, drops the therapists' search indexes and
    * builds them once at the end, as the demo seed does (db/bulk-insert.ts,
-   * withSearchIndexesRebuilt): updating 27 indexes row by row was most of the database's work.
+   * withSearchIndexesRebuilt): updating 28 indexes row by row was most of the database's work.
    * 50,000 unless given; later imports never do (the site keeps its indexes while it serves).
    */
   rebuildIndexesFrom?: number;
