@@ -496,7 +496,6 @@ function licencesFromJson(value: unknown): PageLicence[] {
 /** The plans PostgreSQL chooses for one page of a search and its count (for docs/benchmarks.md). */
 export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> {
   const sets = conditionsOf(c);
-  const conditions = sets.walk;
   const wanted = c.offset + c.limit;
   const fetch = firstFetch(wanted);
   const covered = Boolean(c.near || c.state) && isCovered(c);
@@ -506,22 +505,32 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
       .join("\n");
   const sample = db.select({ n: sql`count(*)` }).from(t).where(and(published, sql.raw(SAMPLE_PREDICATE), ...sets.every)).getSQL();
   const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, sets.every));
-  let out = `-- count: the 1-in-16 sample, first (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
-  if (fewMatch(sampled, COUNT_EXACT_UP_TO))
-    return `${out}\n-- page, its rows and the exact count: every match, then sorted (about ${sampled * SAMPLE_FACTOR} match)\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchRowsQuery(d, c, sets.every).getSQL()))}`;
+  const samplePlan = async () => `-- count: the 1-in-16 sample (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
+  const everyPlan = async (cap?: number) =>
+    `-- page, its rows and the exact count: every match${cap ? ` up to ${cap}` : ""}, then sorted\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchRowsQuery(d, c, sets.every, cap).getSQL()))}`;
+  let out: string;
+  if (covered) {
+    const cap = COUNT_EXACT_UP_TO + 1;
+    out = await everyPlan(cap);
+    if ((await everyMatchRows(db, c, sets.every, covered, cap)).total < cap) return out;
+    out += `\n-- more than ${COUNT_EXACT_UP_TO} match: the count estimated\n${await samplePlan()}`;
+  } else {
+    out = `${await samplePlan()}`;
+    if (fewMatch(sampled, COUNT_EXACT_UP_TO)) return `${out}\n${await everyPlan()}`;
+  }
   let page: string;
   if (usesNearestScans(c)) {
     const walk = isCovered(c);
-    page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, conditions, fetch)))}`;
+    page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, sets.walk, fetch)))}`;
   } else if (walksNames(c)) {
     const matches = (await countOrEstimate(db, sets, COUNT_EXACT_UP_TO, covered, sampled)).count;
     const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
     page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, orderedIds(d, c, walk ? sets.walk : sets.every).getSQL()), walk)}`;
   } else {
-    page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, conditions).getSQL()));
+    page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, sets.walk).getSQL()));
   }
   out += `\n-- page\n${page}`;
-  if (!sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
+  if (!covered && !sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
     const count = db.select({ one: sql`1` }).from(t).where(and(published, ...sets.every)).limit(COUNT_CAP + 1).getSQL();
     out += `\n-- count: exact (up to ${COUNT_CAP + 1}), beside the page\n${await withoutBitmapScans(db, covered, (d) => plan(d, sql`select count(*) from (${count}) m`))}`;
   }
@@ -537,30 +546,55 @@ async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["nea
   return ids.map((id) => byId.get(id)!);
 }
 
+/**
+ * Up to this radius a covered search reads its matches (up to the threshold) before the sample;
+ * beyond it the sample first. In a wide radius or a state, the read of up to 1,001 matches can
+ * pass tens of thousands of entries before it stops when matches are rare but more than 1,000,
+ * where the sample would have said "many" at a sixteenth of the cost (docs/benchmarks.md, ninth
+ * pass: the bench's mix, both ways).
+ */
+const CAPPED_READ_MAX_MILES = 25;
+
 export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
   const conditions = conditionsOf(c);
   const exactUpTo = options.exactUpTo ?? COUNT_EXACT_UP_TO;
   const covered = Boolean(c.near || c.state) && isCovered(c);
-  // The sample first (from its covering indexes: about a sixteenth of what a count reads): how
-  // many match decides how the page is read.
-  const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, conditions.every));
-  let rows: PageRow[];
-  let count: MatchCount;
-  if (fewMatch(sampled, exactUpTo)) {
-    // Few match: the exact count has to read every match anyway, and so would a walk that runs
-    // out of matches before the page is full (in distance order: about three times the cost).
-    // One read of every match gives the page, its rows and the count.
-    const every = await everyMatchRows(db, c, conditions.every, covered);
-    rows = every.rows;
-    count = every.total <= exactUpTo ? { count: every.total, estimated: false } : estimateFrom(sampled, exactUpTo);
-  } else {
-    // Many match: the page is read in its order and stops after the page; the count, if the
-    // sample does not settle it, beside it (two connections on PostgreSQL).
-    const counting = countOrEstimate(db, conditions, exactUpTo, covered, sampled);
+  const sample = () => withoutBitmapScans(db, true, (d) => sampleCount(d, conditions.every));
+  // Many match: the page is read in its order and stops after the page, beside the count.
+  const manyMatch = async (counting: Promise<MatchCount>): Promise<{ rows: PageRow[]; count: MatchCount }> => {
     counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
     const ids = walksNames(c) ? await pageIdsByName(db, c, conditions, (await counting).count) : await pageIds(db, c, conditions.walk);
-    [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
+    const [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
+    return { rows, count };
+  };
+  let found: { rows: PageRow[]; count: MatchCount };
+  if (covered && c.near && c.near.radiusMiles <= CAPPED_READ_MAX_MILES) {
+    // Near a place, every filter on the covering indexes: every match first, up to one more than
+    // the exact-count threshold, in whatever order the index gives (the plans are index-only
+    // scans of the place). When that is all of them (most searches), it is the page, its rows and
+    // the exact count in one statement, and the sample's statement is spared; a walk in the
+    // page's order that runs out of matches before the page is full would read as many entries,
+    // about three times slower. Otherwise more than the threshold match: the count is estimated
+    // from the sample.
+    const every = await everyMatchRows(db, c, conditions.every, covered, exactUpTo + 1);
+    found =
+      every.total <= exactUpTo
+        ? { rows: every.rows, count: { count: every.total, estimated: false } }
+        : await manyMatch(sample().then((sampled) => estimateFrom(sampled, exactUpTo)));
+  } else {
+    // Otherwise the sample first (from its covering indexes: about a sixteenth of what a count
+    // reads): given a limit, the planner would walk an index reading the table for a filter it
+    // overestimates (a name), hoping to stop early, where few match it would read every row.
+    const sampled = await sample();
+    if (fewMatch(sampled, exactUpTo)) {
+      const every = await everyMatchRows(db, c, conditions.every, covered);
+      found = { rows: every.rows, count: every.total <= exactUpTo ? { count: every.total, estimated: false } : estimateFrom(sampled, exactUpTo) };
+    } else {
+      // The exact count, if the sample does not settle it, beside the page (two connections on PostgreSQL).
+      found = await manyMatch(countOrEstimate(db, conditions, exactUpTo, covered, sampled));
+    }
   }
+  const { rows, count } = found;
   // A first page that is not full says exactly how many match, whatever the count estimated.
   const counted: MatchCount = c.offset === 0 && rows.length < c.limit ? { count: rows.length, estimated: false } : count;
 
@@ -579,7 +613,7 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
  * sorted: one page's ids and how many match. For searches with few matches (the sample says
  * so): cheaper than a walk in order, which would read as many entries and sort them as it goes.
  */
-function everyMatchQuery(c: SearchCriteria, conditions: SQL[], asPage = false): SQL {
+function everyMatchQuery(c: SearchCriteria, conditions: SQL[], cap?: number, asPage = false): SQL {
   const column: Record<SortKey, SQL> = {
     distance: c.near ? sql`${t.earth} <-> ${centre(c.near)}` : sql`null::float8`,
     score: sql`${t.criteriaScore}`,
@@ -593,8 +627,9 @@ function everyMatchQuery(c: SearchCriteria, conditions: SQL[], asPage = false): 
     sql`, `,
   );
   const order = sql.join(ordered(c, { distance: sql`distance`, score: sql`score`, name: sql`name`, price: sql`price`, id: sql`id` }), sql`, `);
-  // Materialized: every match is read before the sort, so no plan could stop early in an index's order.
-  const every = sql`with m as materialized (select ${select} from ${t} where ${and(published, ...conditions)})`;
+  // Materialized: every match (up to the cap) is read before the sort, so no plan could stop early
+  // in an index's order. At the cap, the page and count are of some matches only: the caller knows.
+  const every = sql`with m as materialized (select ${select} from ${t} where ${and(published, ...conditions)}${cap === undefined ? sql`` : sql` limit ${cap}`})`;
   // As a page: its ids in order (ord) and how many match, to join with the rows' columns.
   return asPage
     ? sql`${every} select id, count(*) over () as total, row_number() over (order by ${order}) as ord from m order by ${order} limit ${c.limit} offset ${c.offset}`
@@ -604,22 +639,23 @@ function everyMatchQuery(c: SearchCriteria, conditions: SQL[], asPage = false): 
 type PageRow = Awaited<ReturnType<typeof rowsById>>[number];
 
 /** everyMatch with the page's rows read in the same statement (one round trip and one plan fewer). */
-const everyMatchRowsQuery = (db: Db, c: SearchCriteria, conditions: SQL[]) =>
+const everyMatchRowsQuery = (db: Db, c: SearchCriteria, conditions: SQL[], cap?: number) =>
   db
     .select({ ...rowColumns(c.near), total: sql<number>`page.total`.mapWith(Number), ord: sql<number>`page.ord`.mapWith(Number) })
     .from(t)
-    .innerJoin(sql`(${everyMatchQuery(c, conditions, true)}) as page`, sql`page.id = ${t.id}`);
+    .innerJoin(sql`(${everyMatchQuery(c, conditions, cap, true)}) as page`, sql`page.id = ${t.id}`);
 
-async function everyMatchRows(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean): Promise<{ rows: PageRow[]; total: number }> {
-  const found = await withoutBitmapScans(db, walk, (d) => everyMatchRowsQuery(d, c, conditions));
+/** The page's rows and how many match, reading at most `cap` matches if given (`total` is then `cap`). */
+async function everyMatchRows(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean, cap?: number): Promise<{ rows: PageRow[]; total: number }> {
+  const found = await withoutBitmapScans(db, walk, (d) => everyMatchRowsQuery(d, c, conditions, cap));
   // A page past the last match is empty, and says nothing of how many there are.
-  if (!found.length && c.offset > 0) return { rows: [], total: (await everyMatch(db, { ...c, offset: 0, limit: 1 }, conditions, walk)).total };
+  if (!found.length && c.offset > 0) return { rows: [], total: (await everyMatch(db, { ...c, offset: 0, limit: 1 }, conditions, walk, cap)).total };
   found.sort((a, b) => a.ord - b.ord);
   return { rows: found.map(({ total: _total, ord: _ord, ...row }) => row), total: found[0]?.total ?? 0 };
 }
 
-async function everyMatch(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean): Promise<{ ids: string[]; total: number }> {
-  const query = everyMatchQuery(c, conditions);
+async function everyMatch(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean, cap?: number): Promise<{ ids: string[]; total: number }> {
+  const query = everyMatchQuery(c, conditions, cap);
   const rows = await withoutBitmapScans(db, walk, async (d) => rowsOf<{ id: string; total: number | string }>(await d.execute(query)));
   return { ids: rows.slice(c.offset).map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
 }
