@@ -95,7 +95,8 @@ const modalityBitsSql = [...MODALITY_BITS]
  * and name a page needs, the earth point (the cube operator class cannot return its GiST key),
  * the state (licence filter in states without a statewide licence), the score, the filter bits
  * and the price range. Filters on anything else (a name, an insurance plan, a language, a
- * gender) read the table.
+ * gender) read the table, but for a name where every entry of a place or a state is read: the
+ * latitude bands' and the state names' indexes carry practice_name too (migration 0030).
  */
 export const SEARCH_INDEX_INCLUDE = ["earth", "id", "display_name", "state", "criteria_score", "filter_bits", "modality_bits", "price_min", "price_max"] as const;
 
@@ -354,7 +355,8 @@ export const therapists = pgTable(
     index("therapists_owner_idx").on(t.ownerId),
     // Whole-state and national searches, sorted by best match or by name, read these in order.
     // Migrations 0007 and 0008 make these two covering (INCLUDE the filter columns, which drizzle-kit
-    // cannot express): a state search tests its filters on the index entries alone.
+    // cannot express): a state search tests its filters on the index entries alone. Migration 0030
+    // adds practice_name to the names' index: a name search reads a state's entries from it alone.
     index("therapists_state_best_idx")
       .on(t.state, t.criteriaScore.desc(), sql`lower(${t.displayName})`, t.id)
       .where(sql`${t.published}`),
@@ -365,7 +367,8 @@ export const therapists = pgTable(
     // Every entry within a radius (the exact counts, and searches with few matches, which read
     // every match and sort them): one range of longitudes per band of latitude, about half the
     // time an entry of the GiST index takes. Migration 0029 makes it covering (SEARCH_INDEX_INCLUDE
-    // and the latitude, which an index-only scan needs under the band's expression).
+    // and the latitude, which an index-only scan needs under the band's expression); 0030 adds
+    // practice_name, so that a name search tests the name on the entries alone.
     index("therapists_latitude_band_idx").on(latitudeBand(t.latitude), t.longitude).where(sql`${t.published}`),
     ...CRITERIA_SCORE_LEVELS.map((level) =>
       index(`therapists_earth_score${level < 0 ? `_minus${-level}` : level}_idx`)

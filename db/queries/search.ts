@@ -99,8 +99,15 @@ function modalityMask(slugs: readonly string[]): number | null {
 
 /** The filters the covering indexes cannot answer (they read the table): see SEARCH_INDEX_INCLUDE. */
 const UNCOVERED_FILTERS = ["plan", "language", "gender", "q"] as const;
-const isCovered = (c: Omit<SearchCriteria, "sort" | "limit" | "offset">) =>
-  UNCOVERED_FILTERS.every((f) => !c[f]) && (!c.modalities?.length || modalityMask(c.modalities) !== null);
+/**
+ * Every filter answered by the covering indexes. Read "every" (every entry of a place or a state:
+ * the latitude bands' and the state names' indexes), a name is answered too: they carry
+ * practice_name beside display_name (migration 0030), where the walks' indexes do not.
+ */
+const isCovered = (c: Omit<SearchCriteria, "sort" | "limit" | "offset">, read: "walk" | "every" = "walk") =>
+  UNCOVERED_FILTERS.every((f) => !c[f] || (f === "q" && read === "every")) && (!c.modalities?.length || modalityMask(c.modalities) !== null);
+/** In a place or a state, every filter answered by the indexes that hold every entry there. */
+const everyCovered = (c: Omit<SearchCriteria, "sort" | "limit" | "offset">) => Boolean(c.near || c.state) && isCovered(c, "every");
 
 /**
  * The SQL conditions of a search, one per filter, named so a "no results" page can drop each.
@@ -236,8 +243,7 @@ const estimateFrom = (sampled: number, exactUpTo: number): MatchCount => ({
  * does not settle it, the exact count, from the covering indexes alone when they answer every filter.
  */
 export async function countUpTo(db: Db, c: Omit<SearchCriteria, "sort" | "limit" | "offset">, cap = COUNT_CAP): Promise<{ count: number; capped: boolean }> {
-  const covered = Boolean(c.near || c.state) && isCovered(c);
-  const counted = await countOrEstimate(db, conditionsOf(c), cap, covered);
+  const counted = await countOrEstimate(db, conditionsOf(c), cap, everyCovered(c));
   return counted.estimated ? { count: cap, capped: true } : { count: counted.count, capped: false };
 }
 
@@ -499,6 +505,7 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
   const wanted = c.offset + c.limit;
   const fetch = firstFetch(wanted);
   const covered = Boolean(c.near || c.state) && isCovered(c);
+  const coveredEvery = everyCovered(c);
   const plan = async (d: Db, query: SQL) =>
     rowsOf<Record<string, string>>(await d.execute(sql`explain (analyze, buffers, costs off) ${query}`))
       .map((r) => Object.values(r)[0])
@@ -507,12 +514,12 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
   const sampled = await withoutBitmapScans(db, true, (d) => sampleCount(d, sets.every));
   const samplePlan = async () => `-- count: the 1-in-16 sample (${sampled} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, sample))}`;
   const everyPlan = async (cap?: number) =>
-    `-- page, its rows and the exact count: every match${cap ? ` up to ${cap}` : ""}, then sorted\n${await withoutBitmapScans(db, covered, (d) => plan(d, everyMatchRowsQuery(d, c, sets.every, cap).getSQL()))}`;
+    `-- page, its rows and the exact count: every match${cap ? ` up to ${cap}` : ""}, then sorted\n${await withoutBitmapScans(db, coveredEvery, (d) => plan(d, everyMatchRowsQuery(d, c, sets.every, cap).getSQL()))}`;
   let out: string;
-  if (covered) {
+  if (readsEveryFirst(c)) {
     const cap = COUNT_EXACT_UP_TO + 1;
     out = await everyPlan(cap);
-    if ((await everyMatchRows(db, c, sets.every, covered, cap)).total < cap) return out;
+    if ((await everyMatchRows(db, c, sets.every, coveredEvery, cap)).total < cap) return out;
     out += `\n-- more than ${COUNT_EXACT_UP_TO} match: the count estimated\n${await samplePlan()}`;
   } else {
     out = `${await samplePlan()}`;
@@ -523,16 +530,16 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
     const walk = isCovered(c);
     page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, sets.walk, fetch)))}`;
   } else if (walksNames(c)) {
-    const matches = (await countOrEstimate(db, sets, COUNT_EXACT_UP_TO, covered, sampled)).count;
+    const matches = (await countOrEstimate(db, sets, COUNT_EXACT_UP_TO, coveredEvery, sampled)).count;
     const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
     page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, orderedIds(d, c, walk ? sets.walk : sets.every).getSQL()), walk)}`;
   } else {
     page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, sets.walk).getSQL()));
   }
   out += `\n-- page\n${page}`;
-  if (!covered && !sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
+  if (!readsEveryFirst(c) && !sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
     const count = db.select({ one: sql`1` }).from(t).where(and(published, ...sets.every)).limit(COUNT_CAP + 1).getSQL();
-    out += `\n-- count: exact (up to ${COUNT_CAP + 1}), beside the page\n${await withoutBitmapScans(db, covered, (d) => plan(d, sql`select count(*) from (${count}) m`))}`;
+    out += `\n-- count: exact (up to ${COUNT_CAP + 1}), beside the page\n${await withoutBitmapScans(db, coveredEvery, (d) => plan(d, sql`select count(*) from (${count}) m`))}`;
   }
   return out;
 }
@@ -554,11 +561,14 @@ async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["nea
  * pass: the bench's mix, both ways).
  */
 const CAPPED_READ_MAX_MILES = 25;
+const readsEveryFirst = (c: SearchCriteria) => everyCovered(c) && Boolean(c.near && c.near.radiusMiles <= CAPPED_READ_MAX_MILES);
 
 export async function searchTherapists(db: Db, c: SearchCriteria, options: SearchOptions = {}) {
   const conditions = conditionsOf(c);
   const exactUpTo = options.exactUpTo ?? COUNT_EXACT_UP_TO;
-  const covered = Boolean(c.near || c.state) && isCovered(c);
+  // Every filter, a name too, answered by the indexes that hold every entry of the place (the walks
+  // of manyMatch ask isCovered themselves: their indexes carry no name).
+  const coveredEvery = everyCovered(c);
   const sample = () => withoutBitmapScans(db, true, (d) => sampleCount(d, conditions.every));
   // Many match: the page is read in its order and stops after the page, beside the count.
   const manyMatch = async (counting: Promise<MatchCount>): Promise<{ rows: PageRow[]; count: MatchCount }> => {
@@ -568,15 +578,15 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
     return { rows, count };
   };
   let found: { rows: PageRow[]; count: MatchCount };
-  if (covered && c.near && c.near.radiusMiles <= CAPPED_READ_MAX_MILES) {
-    // Near a place, every filter on the covering indexes: every match first, up to one more than
-    // the exact-count threshold, in whatever order the index gives (the plans are index-only
-    // scans of the place). When that is all of them (most searches), it is the page, its rows and
+  if (readsEveryFirst(c)) {
+    // Near a place, every filter (a name too) on the covering indexes: every match first, up to
+    // one more than the exact-count threshold, in whatever order the index gives (the plans are
+    // index-only scans of the place). When that is all of them (most searches), it is the page, its rows and
     // the exact count in one statement, and the sample's statement is spared; a walk in the
     // page's order that runs out of matches before the page is full would read as many entries,
     // about three times slower. Otherwise more than the threshold match: the count is estimated
     // from the sample.
-    const every = await everyMatchRows(db, c, conditions.every, covered, exactUpTo + 1);
+    const every = await everyMatchRows(db, c, conditions.every, coveredEvery, exactUpTo + 1);
     found =
       every.total <= exactUpTo
         ? { rows: every.rows, count: { count: every.total, estimated: false } }
@@ -587,11 +597,11 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
     // overestimates (a name), hoping to stop early, where few match it would read every row.
     const sampled = await sample();
     if (fewMatch(sampled, exactUpTo)) {
-      const every = await everyMatchRows(db, c, conditions.every, covered);
+      const every = await everyMatchRows(db, c, conditions.every, coveredEvery);
       found = { rows: every.rows, count: every.total <= exactUpTo ? { count: every.total, estimated: false } : estimateFrom(sampled, exactUpTo) };
     } else {
       // The exact count, if the sample does not settle it, beside the page (two connections on PostgreSQL).
-      found = await manyMatch(countOrEstimate(db, conditions, exactUpTo, covered, sampled));
+      found = await manyMatch(countOrEstimate(db, conditions, exactUpTo, coveredEvery, sampled));
     }
   }
   const { rows, count } = found;

@@ -1,7 +1,7 @@
 // A radius read through the latitude bands' B-tree (searchConditions "every": the exact counts
 // and the searches with few matches) selects exactly the therapists the GiST box does ("walk"),
 // on points just inside and just outside many circles (New York, Alaska at the 180th meridian,
-// the Arctic coast, Hawaii), and the band condition is answered by its index alone.
+// the Arctic coast, Hawaii), and the band condition is answered by its index alone, a name too.
 import { sql } from "drizzle-orm";
 import seedrandom from "seedrandom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,6 +103,22 @@ for (const { name, createStore } of testDrivers) {
         });
       expect(await plan(false)).toContain("Index Only Scan using therapists_latitude_band_idx");
       expect(await plan(true)).toContain("Index Only Scan using therapists_latitude_band_sample_idx");
+    });
+
+    it("tests a name on the entries of a place or a state alone (practice_name covered, migration 0030)", async () => {
+      const plan = (c: Omit<SearchCriteria, "sort" | "limit" | "offset">) =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_seqscan = off`);
+          await tx.execute(sql`set local enable_bitmapscan = off`);
+          const where = sql.join([sql`published`, ...searchConditions(c, "every").values()], sql` and `);
+          return rowsOf<Record<string, string>>(await tx.execute(sql`explain select id, lower(display_name) from therapists where ${where}`))
+            .map((r) => Object.values(r)[0])
+            .join("\n");
+        });
+      const near = { latitude: 40.7506, longitude: -73.9972, radiusMiles: 25 };
+      expect(await plan({ near, q: "band test" })).toContain("Index Only Scan using therapists_latitude_band_idx");
+      expect(await plan({ near, q: "band test", modalities: ["deep-tissue"], licensed: true })).toContain("Index Only Scan using therapists_latitude_band_idx");
+      expect(await plan({ state: "NY", q: "band test" })).toContain("Index Only Scan using therapists_state_name_idx");
     });
   });
 }
