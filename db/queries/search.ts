@@ -423,9 +423,16 @@ async function publishedRows(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-async function pageIdsByName(db: Db, c: SearchCriteria, conditions: Conditions, matches: number): Promise<string[]> {
+/**
+ * `counting` is how many match; `atLeast`, a lower bound already known (a capped read that
+ * reached its cap): when the bound alone settles it for the walk, the walk starts without waiting
+ * for the count, which is read meanwhile on another connection.
+ */
+async function pageIdsByName(db: Db, c: SearchCriteria, conditions: Conditions, counting: Promise<MatchCount>, atLeast = 0): Promise<string[]> {
   const wanted = c.offset + c.limit;
-  const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
+  const published = await publishedRows(db);
+  const walks = (matches: number) => matches * NAME_WALK_MAX_ROWS >= wanted * published;
+  const walk = walks(atLeast) || walks((await counting).count);
   return (await withoutBitmapScans(db, true, (d) => orderedIds(d, c, walk ? conditions.walk : conditions.every), walk)).map((r) => r.id);
 }
 
@@ -571,9 +578,9 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
   const coveredEvery = everyCovered(c);
   const sample = () => withoutBitmapScans(db, true, (d) => sampleCount(d, conditions.every));
   // Many match: the page is read in its order and stops after the page, beside the count.
-  const manyMatch = async (counting: Promise<MatchCount>): Promise<{ rows: PageRow[]; count: MatchCount }> => {
+  const manyMatch = async (counting: Promise<MatchCount>, atLeast = 0): Promise<{ rows: PageRow[]; count: MatchCount }> => {
     counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
-    const ids = walksNames(c) ? await pageIdsByName(db, c, conditions, (await counting).count) : await pageIds(db, c, conditions.walk);
+    const ids = walksNames(c) ? await pageIdsByName(db, c, conditions, counting, atLeast) : await pageIds(db, c, conditions.walk);
     const [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
     return { rows, count };
   };
@@ -590,7 +597,10 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
     found =
       every.total <= exactUpTo
         ? { rows: every.rows, count: { count: every.total, estimated: false } }
-        : await manyMatch(sample().then((sampled) => estimateFrom(sampled, exactUpTo)));
+        : await manyMatch(
+            sample().then((sampled) => estimateFrom(sampled, exactUpTo)),
+            every.total,
+          );
   } else {
     // Otherwise the sample first (from its covering indexes: about a sixteenth of what a count
     // reads): given a limit, the planner would walk an index reading the table for a filter it
