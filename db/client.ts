@@ -94,7 +94,11 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
   // national-scale bitmap goes lossy and every row of its pages is tested again (262 ms against
   // 50 ms for one search in docs/benchmarks.md); 32 MB keeps it exact. (Per sort or bitmap node
   // of a running statement, not per connection: the search's statements have one or two.)
-  const settings = { plan_cache_mode: "force_custom_plan", work_mem: "32MB" };
+  // No JIT compilation: every statement here reads a page or a count in milliseconds, but a walk
+  // whose row estimate the planner cannot trust (a name walk, costed at 350,000) passes the
+  // default jit_above_cost, and compiling the page's 40 columns took 10 to 16 ms of a 20 ms search
+  // (docs/benchmarks.md, eleventh pass). PGlite has no JIT.
+  const settings = { plan_cache_mode: "force_custom_plan", work_mem: "32MB", jit: "off" };
   // TCP_NODELAY where asked (db/no-delay-socket.ts). The driver's types omit the option.
   const socket = (options.tcpNoDelay ? { socket: noDelaySockets() } : {}) as object;
   const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: settings, ...socket });
