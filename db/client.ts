@@ -106,18 +106,21 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
   // connections of their own, whose planner never takes a bitmap scan or parallel workers: set
   // once per connection instead of a transaction and a settings statement per search (three
   // round trips more, on each of the search's two connections). Connections open on first use.
-  const walker = postgres(url, {
-    max: poolSize,
-    onnotice: () => {},
-    connection: { ...settings, ...INDEX_WALK_SETTINGS },
-  });
+  // The walks that must also keep the index's order (names in order, stopping after the page)
+  // have a pool of their own too, with sorting off besides.
+  const walkerPool = (walkSettings: Record<string, string>) => postgres(url, { max: poolSize, onnotice: () => {}, connection: { ...settings, ...walkSettings } });
+  const walker = walkerPool(INDEX_WALK_SETTINGS);
+  const inOrderWalker = walkerPool(INDEX_ORDER_SETTINGS);
   const db = drizzle({ client, schema }) as unknown as Db;
-  walkers.set(db, drizzle({ client: walker, schema }) as unknown as Db);
+  walkers.set(db, {
+    walk: drizzle({ client: walker, schema }) as unknown as Db,
+    inOrder: drizzle({ client: inOrderWalker, schema }) as unknown as Db,
+  });
   return {
     db,
     driver: "postgres",
     close: async () => {
-      await Promise.all([client.end(), walker.end()]);
+      await Promise.all([client.end(), walker.end(), inOrderWalker.end()]);
     },
   };
 }
@@ -128,11 +131,16 @@ async function openPostgres(url: string, poolSize: number, options: PrepareOptio
  * parallel append interleaves the score levels; starting workers costs more than the walk).
  */
 export const INDEX_WALK_SETTINGS = { enable_bitmapscan: "off", max_parallel_workers_per_gather: "0" } as const;
+/** A walk that must also read in the index's order and stop after the page: no sort at all. */
+export const INDEX_ORDER_SETTINGS = { ...INDEX_WALK_SETTINGS, enable_sort: "off" } as const;
 
-const walkers = new WeakMap<Db, Db>();
+const walkers = new WeakMap<Db, { walk: Db; inOrder: Db }>();
 
-/** PostgreSQL: the same database on connections with INDEX_WALK_SETTINGS; otherwise undefined. */
-export const indexWalkDb = (db: Db): Db | undefined => walkers.get(db);
+/**
+ * PostgreSQL: the same database on connections with INDEX_WALK_SETTINGS (or, `inIndexOrder`,
+ * INDEX_ORDER_SETTINGS); otherwise undefined.
+ */
+export const indexWalkDb = (db: Db, inIndexOrder = false): Db | undefined => walkers.get(db)?.[inIndexOrder ? "inOrder" : "walk"];
 
 /** Opens a database, applies migrations (a no-op when current) and loads reference data. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { indexWalkDb, INDEX_WALK_SETTINGS, type Db } from "../client";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { indexWalkDb, INDEX_ORDER_SETTINGS, INDEX_WALK_SETTINGS, type Db } from "../client";
 import {
   CRITERIA_SCORE_LEVELS,
   filterBit,
@@ -304,7 +304,7 @@ const SCORE_LEVELS = [...[...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a), UNCLA
  * that order: PostgreSQL runs the scans one after the other and stops as soon as it has
  * `fetch` rows, so lower levels are not read at all when higher ones fill the page. Every level
  * before the last one read is then complete; the caller checks that no row tied with the page's
- * last one was cut from the last (see pageIds).
+ * last one was cut from the last (see pageRows).
  */
 function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) {
   const levels: (number | null)[] = c.sort === "nearest" ? [null] : SCORE_LEVELS;
@@ -315,8 +315,19 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
          from ${t} where ${and(published, level === null ? undefined : eq(t.criteriaScore, level), ...conditions)}
          order by ${distance} limit ${fetch})`,
   );
+  return sql`select * from (${sql.join(scans, sql` union all `)}) u limit ${fetch}`;
+}
+
+/**
+ * nearestScans as a page: the rows from `offset` to `wanted` in order (ord), each with how many
+ * rows the walk read (fetched) and the last one's level and distance (cut_s, cut_d), for the
+ * check in pageRows. Joined with the rows' columns in the same statement.
+ */
+function nearestPage(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) {
   const order = c.sort === "nearest" ? sql`d, id` : sql`s desc, d, n, id`;
-  return sql`select id, s, d from (select * from (${sql.join(scans, sql` union all `)}) u limit ${fetch}) k order by ${order}`;
+  return sql`with k as materialized (select id, s, d, row_number() over (order by ${order}) as ord, count(*) over () as fetched from (${nearestScans(c, conditions, fetch)}) w)
+    select k.id, k.ord, k.s, k.d, k.fetched, cut.s as cut_s, cut.d as cut_d from k, (select s, d from k where ord = fetched) cut
+     where k.ord > ${c.offset} and k.ord <= ${c.offset + c.limit}`;
 }
 
 /**
@@ -331,7 +342,7 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
  */
 async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Promise<T>, inIndexOrder = false): Promise<T> {
   // PostgreSQL keeps connections with these settings (db/client.ts): no transaction needed.
-  const walker = walk && !inIndexOrder ? indexWalkDb(db) : undefined;
+  const walker = walk ? indexWalkDb(db, inIndexOrder) : undefined;
   if (walker) return run(walker);
   // Otherwise one statement sets them all (a round trip each would cost more than many a walk).
   // One process reads the scans in order (a parallel append would interleave the levels; a
@@ -340,7 +351,7 @@ async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Pro
   const settings = [
     ["max_parallel_workers_per_gather", INDEX_WALK_SETTINGS.max_parallel_workers_per_gather],
     ...(walk ? [["enable_bitmapscan", INDEX_WALK_SETTINGS.enable_bitmapscan]] : []),
-    ...(inIndexOrder ? [["enable_sort", "off"]] : []),
+    ...(walk && inIndexOrder ? [["enable_sort", INDEX_ORDER_SETTINGS.enable_sort]] : []),
   ];
   // Inside a caller's transaction the settings would outlive this statement: put them back.
   const nested = "rollback" in db;
@@ -351,9 +362,6 @@ async function withoutBitmapScans<T>(db: Db, walk: boolean, run: (db: Db) => Pro
     return result;
   });
 }
-
-const runNearestScans = (db: Db, query: SQL, walk: boolean) =>
-  withoutBitmapScans(db, walk, async (d) => rowsOf<{ id: string; s: number; d: number }>(await d.execute(query)));
 
 /** Other orders: only the ids, so that a covering index is read without the table. */
 function orderedIds(db: Db, c: SearchCriteria, conditions: SQL[]) {
@@ -366,6 +374,33 @@ function orderedIds(db: Db, c: SearchCriteria, conditions: SQL[]) {
     .offset(c.offset);
 }
 
+/**
+ * A page's rows read in the statement that finds the page (a round trip and a plan fewer a
+ * search than reading them after): `page` gives the page's ids and their places in it (ord).
+ * Its plan is its own (a subquery with a limit is planned apart), and the rows are read by
+ * primary key for the page's ids only.
+ */
+const pageSelect = (near: SearchCriteria["near"]) => ({ row: rowColumns(near), ord: sql<number>`page.ord`.mapWith(Number) });
+const rowsOfPage = (db: Db, near: SearchCriteria["near"], page: SQL) =>
+  db.select(pageSelect(near)).from(t).innerJoin(sql`(${page}) as page`, sql`page.id = ${t.id}`);
+/** orderedIds as a page: row_number() over () numbers the ids as the walk gives them, in order. */
+const orderedPage = (db: Db, c: SearchCriteria, conditions: SQL[]) =>
+  sql`select id, row_number() over () as ord from (${orderedIds(db, c, conditions)}) ids`;
+const inOrder = <R extends { ord: number; row: PageRow }>(found: R[]) => found.sort((a, b) => a.ord - b.ord).map((r) => r.row);
+
+const nearestRowsQuery = (db: Db, c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) =>
+  db
+    .select({
+      ...pageSelect(c.near),
+      s: sql<number>`page.s`.mapWith(Number),
+      d: sql<number>`page.d`.mapWith(Number),
+      fetched: sql<number>`page.fetched`.mapWith(Number),
+      cutS: sql<number>`page.cut_s`.mapWith(Number),
+      cutD: sql<number>`page.cut_d`.mapWith(Number),
+    })
+    .from(t)
+    .innerJoin(sql`(${nearestPage(c, conditions, fetch)}) as page`, sql`page.id = ${t.id}`);
+
 const usesNearestScans = (c: SearchCriteria): c is SearchCriteria & { near: NonNullable<SearchCriteria["near"]> } =>
   Boolean(c.near) && !c.q && (c.sort === "nearest" || c.sort === "best");
 
@@ -373,37 +408,32 @@ const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result
 
 /**
  * How many rows a nearest-first walk reads at first for a page ending at row `wanted`: one past
- * the page would do (see the check in pageIds); the margin spares a second walk when rows tie
+ * the page would do (see the check in pageRows); the margin spares a second walk when rows tie
  * at the page's end (listings geocoded to one ZIP code share a point). Each row more is read
  * from an index walk that may have to pass many non-matching entries to find it.
  */
 const firstFetch = (wanted: number) => wanted + Math.max(wanted, 10);
 
-/** The ids of one page, in order. */
-async function pageIds(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<string[]> {
+/** One page's rows, in order. */
+async function pageRows(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<PageRow[]> {
   if (!usesNearestScans(c)) {
     // In a place or a state with every filter covered, the covering indexes answer alone: never
     // the bitmap plans, which read the table for every candidate.
     const covered = Boolean(c.near || c.state) && isCovered(c);
-    return (await withoutBitmapScans(db, covered, (d) => orderedIds(d, c, conditions))).map((r) => r.id);
+    return inOrder(await withoutBitmapScans(db, covered, (d) => rowsOfPage(d, c.near, orderedPage(d, c, conditions))));
   }
   const wanted = c.offset + c.limit;
   // Every filter answered by the covering indexes: the walk reads index entries only, however
   // rare the matches (it ends at the radius). Otherwise each entry walked would read the table.
   const walk = isCovered(c);
   for (let fetch = firstFetch(wanted); ; fetch *= 4) {
-    const rows = (await runNearestScans(db, nearestScans(c, conditions, fetch), walk)).map((r) => ({
-      id: r.id,
-      s: Number(r.s),
-      d: Number(r.d),
-    }));
-    // Reading stopped at `fetch` rows: the last level read (the lowest score in `rows`) may have
-    // left out rows at exactly its last distance. That matters only if the page's last row is in
-    // that level at that distance (the levels before it were read to their end).
-    const last = rows[wanted - 1];
-    const cut = rows[rows.length - 1];
-    if (last && cut && rows.length === fetch && cut.s === last.s && cut.d === last.d) continue;
-    return rows.slice(c.offset, wanted).map((r) => r.id);
+    const found = await withoutBitmapScans(db, walk, (d) => nearestRowsQuery(d, c, conditions, fetch));
+    // Reading stopped at `fetch` rows: the last level read (the lowest score read) may have left
+    // out rows at exactly its last distance. That matters only if the page's last row is in that
+    // level at that distance (the levels before it were read to their end).
+    const last = found.find((r) => r.ord === wanted);
+    if (last && last.fetched === fetch && last.cutS === last.s && last.cutD === last.d) continue;
+    return inOrder(found);
   }
 }
 
@@ -426,14 +456,22 @@ async function publishedRows(db: Db): Promise<number> {
 /**
  * `counting` is how many match; `atLeast`, a lower bound already known (a capped read that
  * reached its cap): when the bound alone settles it for the walk, the walk starts without waiting
- * for the count, which is read meanwhile on another connection.
+ * for the count, which is read meanwhile on another connection. `rowsInTable`, the table's size
+ * (publishedRows), when the caller has asked for it already, beside its first statement.
  */
-async function pageIdsByName(db: Db, c: SearchCriteria, conditions: Conditions, counting: Promise<MatchCount>, atLeast = 0): Promise<string[]> {
+async function pageRowsByName(
+  db: Db,
+  c: SearchCriteria,
+  conditions: Conditions,
+  counting: Promise<MatchCount>,
+  atLeast = 0,
+  rowsInTable = publishedRows(db),
+): Promise<PageRow[]> {
   const wanted = c.offset + c.limit;
-  const published = await publishedRows(db);
+  const published = await rowsInTable;
   const walks = (matches: number) => matches * NAME_WALK_MAX_ROWS >= wanted * published;
   const walk = walks(atLeast) || walks((await counting).count);
-  return (await withoutBitmapScans(db, true, (d) => orderedIds(d, c, walk ? conditions.walk : conditions.every), walk)).map((r) => r.id);
+  return inOrder(await withoutBitmapScans(db, true, (d) => rowsOfPage(d, c.near, orderedPage(d, c, walk ? conditions.walk : conditions.every)), walk));
 }
 
 /** A page's columns: the listing as a search result shows it, with its licences. */
@@ -488,10 +526,6 @@ function rowColumns(near: SearchCriteria["near"]) {
   };
 }
 
-function rowsById(db: Db, ids: string[], near: SearchCriteria["near"]) {
-  return db.select(rowColumns(near)).from(t).where(inArray(t.id, ids));
-}
-
 type PageLicence = {
   state: string;
   credentialTitle: string;
@@ -535,13 +569,13 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
   let page: string;
   if (usesNearestScans(c)) {
     const walk = isCovered(c);
-    page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestScans(c, sets.walk, fetch)))}`;
+    page = `(${walk ? "nearest-first walk" : "a filter the covering indexes cannot answer: the planner's choice"})\n${await withoutBitmapScans(db, walk, (d) => plan(d, nearestRowsQuery(d, c, sets.walk, fetch).getSQL()))}`;
   } else if (walksNames(c)) {
     const matches = (await countOrEstimate(db, sets, COUNT_EXACT_UP_TO, coveredEvery, sampled)).count;
     const walk = matches * NAME_WALK_MAX_ROWS >= wanted * (await publishedRows(db));
-    page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, orderedIds(d, c, walk ? sets.walk : sets.every).getSQL()), walk)}`;
+    page = `(${walk ? "names in order" : "every match in the radius, sorted"}: about ${matches} match)\n${await withoutBitmapScans(db, true, (d) => plan(d, rowsOfPage(d, c.near, orderedPage(d, c, walk ? sets.walk : sets.every)).getSQL()), walk)}`;
   } else {
-    page = await withoutBitmapScans(db, covered, (d) => plan(d, orderedIds(d, c, sets.walk).getSQL()));
+    page = await withoutBitmapScans(db, covered, (d) => plan(d, rowsOfPage(d, c.near, orderedPage(d, c, sets.walk)).getSQL()));
   }
   out += `\n-- page\n${page}`;
   if (!readsEveryFirst(c) && !sampleSettles(sampled, COUNT_EXACT_UP_TO)) {
@@ -552,13 +586,6 @@ export async function explainSearch(db: Db, c: SearchCriteria): Promise<string> 
 }
 
 export type SearchOptions = { /** Count exactly up to this many matches, estimate beyond (tests lower it). */ exactUpTo?: number };
-
-/** One page's rows, in the order of `ids`, each with the licences the therapist holds. */
-async function rowsWithLicences(db: Db, ids: string[], near: SearchCriteria["near"]) {
-  if (!ids.length) return [];
-  const byId = new Map((await rowsById(db, ids, near)).map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)!);
-}
 
 /**
  * Up to this radius a covered search reads its matches (up to the threshold) before the sample;
@@ -577,12 +604,15 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
   // of manyMatch ask isCovered themselves: their indexes carry no name).
   const coveredEvery = everyCovered(c);
   const sample = () => withoutBitmapScans(db, true, (d) => sampleCount(d, conditions.every));
+  // A page by name near a place may walk the names: the table's size decides it (pageRowsByName),
+  // asked for now, beside the first statement, rather than after it.
+  const rowsInTable = walksNames(c) ? publishedRows(db) : undefined;
+  rowsInTable?.catch(() => {}); // observed in pageRowsByName; a search that fails first must not leave it unobserved
   // Many match: the page is read in its order and stops after the page, beside the count.
   const manyMatch = async (counting: Promise<MatchCount>, atLeast = 0): Promise<{ rows: PageRow[]; count: MatchCount }> => {
     counting.catch(() => {}); // observed below; a failed page must not leave it unobserved
-    const ids = walksNames(c) ? await pageIdsByName(db, c, conditions, counting, atLeast) : await pageIds(db, c, conditions.walk);
-    const [rows, count] = await Promise.all([rowsWithLicences(db, ids, c.near), counting]);
-    return { rows, count };
+    const rows = rowsInTable ? await pageRowsByName(db, c, conditions, counting, atLeast, rowsInTable) : await pageRows(db, c, conditions.walk);
+    return { rows, count: await counting };
   };
   let found: { rows: PageRow[]; count: MatchCount };
   if (readsEveryFirst(c)) {
@@ -656,12 +686,12 @@ function everyMatchQuery(c: SearchCriteria, conditions: SQL[], cap?: number, asP
     : sql`${every} select id, count(*) over () as total from m order by ${order} limit ${c.offset + c.limit}`;
 }
 
-type PageRow = Awaited<ReturnType<typeof rowsById>>[number];
+type PageRow = Awaited<ReturnType<typeof rowsOfPage>>[number]["row"];
 
 /** everyMatch with the page's rows read in the same statement (one round trip and one plan fewer). */
 const everyMatchRowsQuery = (db: Db, c: SearchCriteria, conditions: SQL[], cap?: number) =>
   db
-    .select({ ...rowColumns(c.near), total: sql<number>`page.total`.mapWith(Number), ord: sql<number>`page.ord`.mapWith(Number) })
+    .select({ ...pageSelect(c.near), total: sql<number>`page.total`.mapWith(Number) })
     .from(t)
     .innerJoin(sql`(${everyMatchQuery(c, conditions, cap, true)}) as page`, sql`page.id = ${t.id}`);
 
@@ -670,8 +700,7 @@ async function everyMatchRows(db: Db, c: SearchCriteria, conditions: SQL[], walk
   const found = await withoutBitmapScans(db, walk, (d) => everyMatchRowsQuery(d, c, conditions, cap));
   // A page past the last match is empty, and says nothing of how many there are.
   if (!found.length && c.offset > 0) return { rows: [], total: (await everyMatch(db, { ...c, offset: 0, limit: 1 }, conditions, walk, cap)).total };
-  found.sort((a, b) => a.ord - b.ord);
-  return { rows: found.map(({ total: _total, ord: _ord, ...row }) => row), total: found[0]?.total ?? 0 };
+  return { rows: inOrder(found), total: found[0]?.total ?? 0 };
 }
 
 async function everyMatch(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean, cap?: number): Promise<{ ids: string[]; total: number }> {
@@ -687,8 +716,7 @@ async function everyMatch(db: Db, c: SearchCriteria, conditions: SQL[], walk: bo
  */
 export async function nearestTherapists(db: Db, c: Omit<SearchCriteria, "sort" | "offset"> & { near: NonNullable<SearchCriteria["near"]> }) {
   const conditions = [...searchConditions({ ...c, near: undefined }).values()];
-  const ids = await pageIds(db, { ...c, sort: "nearest", offset: 0 }, conditions);
-  return rowsWithLicences(db, ids, c.near);
+  return pageRows(db, { ...c, sort: "nearest", offset: 0 }, conditions);
 }
 
 export type SearchRow = Awaited<ReturnType<typeof searchTherapists>>["rows"][number];

@@ -2,7 +2,7 @@
 // ordinary pool and on the index walkers' pool: each statement planned for its own values, and
 // never compiled by JIT (a search's statements run for milliseconds; compiling one page's columns
 // took longer than the search: docs/benchmarks.md, eleventh pass). PGlite has neither setting to
-// keep: it has no JIT, and no connections.
+// keep: it has no JIT, and no connections (its walks set theirs per statement, in a transaction).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexWalkDb, type Database, type Db } from "@/db/client";
@@ -35,10 +35,13 @@ for (const driver of testDrivers.filter((d) => d.name === "PostgreSQL")) {
       expect(await settings(database.db)).toEqual({ jit: "off", plan_cache_mode: "force_custom_plan", enable_bitmapscan: "on", enable_sort: "on" });
     });
 
-    it("the index walkers' connections too, without bitmap scans", async () => {
+    it("the index walkers' connections too: no bitmap scans, and for walks in the index's order no sort", async () => {
       const walker = indexWalkDb(database.db);
+      const inOrder = indexWalkDb(database.db, true);
       expect(walker).toBeDefined();
+      expect(inOrder).toBeDefined();
       expect(await settings(walker!)).toEqual({ jit: "off", plan_cache_mode: "force_custom_plan", enable_bitmapscan: "off", enable_sort: "on" });
+      expect(await settings(inOrder!)).toEqual({ jit: "off", plan_cache_mode: "force_custom_plan", enable_bitmapscan: "off", enable_sort: "off" });
     });
   });
 }
