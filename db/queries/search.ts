@@ -247,7 +247,7 @@ export async function countUpTo(db: Db, c: Omit<SearchCriteria, "sort" | "limit"
   return counted.estimated ? { count: cap, capped: true } : { count: counted.count, capped: false };
 }
 
-/** The sample says fewer match than the exact-count threshold (about sampled x 16): read them all (everyMatch). */
+/** The sample says fewer match than the exact-count threshold (about sampled x 16): read them all (everyMatchRows). */
 const fewMatch = (sampled: number, exactUpTo: number) => !sampleSettles(sampled, exactUpTo) && sampled * SAMPLE_FACTOR < exactUpTo;
 
 const sampleSettles = (sampled: number, exactUpTo: number) =>
@@ -663,7 +663,7 @@ export async function searchTherapists(db: Db, c: SearchCriteria, options: Searc
  * sorted: one page's ids and how many match. For searches with few matches (the sample says
  * so): cheaper than a walk in order, which would read as many entries and sort them as it goes.
  */
-function everyMatchQuery(c: SearchCriteria, conditions: SQL[], cap?: number, asPage = false): SQL {
+function everyMatchQuery(c: SearchCriteria, conditions: SQL[], cap?: number): SQL {
   const column: Record<SortKey, SQL> = {
     distance: c.near ? sql`${t.earth} <-> ${centre(c.near)}` : sql`null::float8`,
     score: sql`${t.criteriaScore}`,
@@ -680,33 +680,27 @@ function everyMatchQuery(c: SearchCriteria, conditions: SQL[], cap?: number, asP
   // Materialized: every match (up to the cap) is read before the sort, so no plan could stop early
   // in an index's order. At the cap, the page and count are of some matches only: the caller knows.
   const every = sql`with m as materialized (select ${select} from ${t} where ${and(published, ...conditions)}${cap === undefined ? sql`` : sql` limit ${cap}`})`;
-  // As a page: its ids in order (ord) and how many match, to join with the rows' columns.
-  return asPage
-    ? sql`${every} select id, count(*) over () as total, row_number() over (order by ${order}) as ord from m order by ${order} limit ${c.limit} offset ${c.offset}`
-    : sql`${every} select id, count(*) over () as total from m order by ${order} limit ${c.offset + c.limit}`;
+  // As a page: its ids in order (ord) and how many match, to join with the rows' columns. A page
+  // past the last match still says how many there are: it holds the last match alone (ord =
+  // total), which the caller leaves out; no row at all means no match.
+  return sql`${every} select id, total, ord from (select id, count(*) over () as total, row_number() over (order by ${order}) as ord from m) w
+    where (ord > ${c.offset} and ord <= ${c.offset + c.limit}) or (ord = total and total <= ${c.offset})`;
 }
 
 type PageRow = Awaited<ReturnType<typeof rowsOfPage>>[number]["row"];
 
-/** everyMatch with the page's rows read in the same statement (one round trip and one plan fewer). */
+/** everyMatchQuery with the page's rows read in the same statement (one round trip and one plan fewer). */
 const everyMatchRowsQuery = (db: Db, c: SearchCriteria, conditions: SQL[], cap?: number) =>
   db
     .select({ ...pageSelect(c.near), total: sql<number>`page.total`.mapWith(Number) })
     .from(t)
-    .innerJoin(sql`(${everyMatchQuery(c, conditions, cap, true)}) as page`, sql`page.id = ${t.id}`);
+    .innerJoin(sql`(${everyMatchQuery(c, conditions, cap)}) as page`, sql`page.id = ${t.id}`);
 
 /** The page's rows and how many match, reading at most `cap` matches if given (`total` is then `cap`). */
 async function everyMatchRows(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean, cap?: number): Promise<{ rows: PageRow[]; total: number }> {
   const found = await withoutBitmapScans(db, walk, (d) => everyMatchRowsQuery(d, c, conditions, cap));
-  // A page past the last match is empty, and says nothing of how many there are.
-  if (!found.length && c.offset > 0) return { rows: [], total: (await everyMatch(db, { ...c, offset: 0, limit: 1 }, conditions, walk, cap)).total };
-  return { rows: inOrder(found), total: found[0]?.total ?? 0 };
-}
-
-async function everyMatch(db: Db, c: SearchCriteria, conditions: SQL[], walk: boolean, cap?: number): Promise<{ ids: string[]; total: number }> {
-  const query = everyMatchQuery(c, conditions, cap);
-  const rows = await withoutBitmapScans(db, walk, async (d) => rowsOf<{ id: string; total: number | string }>(await d.execute(query)));
-  return { ids: rows.slice(c.offset).map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+  // Past the last match, the one row is the last match, there for the count alone.
+  return { rows: inOrder(found.filter((r) => r.ord > c.offset)), total: found[0]?.total ?? 0 };
 }
 
 /**
