@@ -297,6 +297,14 @@ function orderFor(c: SearchCriteria): SQL[] {
 const SCORE_LEVELS = [...[...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a), UNCLAIMED_REGISTRY_SCORE];
 
 /**
+ * Where a nearest-first walk stops: after `fetch` rows, or (`Bound`) after every row up to a
+ * level and distance: every row of the levels above `s` and those of level `s` no farther than
+ * `d` (the rows that can come before a page whose last row is at `s`, `d`).
+ */
+type WalkEnd = number | Bound;
+type Bound = { s: number; d: number };
+
+/**
  * Nearest first through the GiST index: PostgreSQL reads a nearest-first (`<->`) scan only
  * when the ORDER BY is that distance alone, so each scan takes the `fetch` nearest rows and
  * the outer query sorts them with the tie-breakers. For best match, one scan per criteria
@@ -304,18 +312,24 @@ const SCORE_LEVELS = [...[...CRITERIA_SCORE_LEVELS].sort((a, b) => b - a), UNCLA
  * that order: PostgreSQL runs the scans one after the other and stops as soon as it has
  * `fetch` rows, so lower levels are not read at all when higher ones fill the page. Every level
  * before the last one read is then complete; the caller checks that no row tied with the page's
- * last one was cut from the last (see pageRows).
+ * last one was cut from the last (see pageRows). With a Bound instead, every row up to it: the
+ * levels below it are left out, and its own level is read within a box of its distance.
  */
-function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) {
-  const levels: (number | null)[] = c.sort === "nearest" ? [null] : SCORE_LEVELS;
+function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], end: WalkEnd) {
+  const bound = typeof end === "number" ? null : end;
+  const levels = (c.sort === "nearest" ? [null] : SCORE_LEVELS).filter((level) => !bound || level === null || level >= bound.s);
   const distance = sql`${t.earth} <-> ${centre(c.near)}`;
+  // `<->` is the straight-line distance through the earth, as is cube_enlarge's radius: the box
+  // holds every point within `d` (the margin only guards the box's own rounding; the exact test
+  // is the distance itself).
+  const within = (d: number) => sql`cube_enlarge(${centre(c.near)}, ${d * (1 + 1e-9) + 1e-6}::float8, 3) @> ${t.earth} and ${distance} <= ${d}::float8`;
   const scans = levels.map(
     (level) =>
       sql`(select ${t.id} as id, ${level === null ? sql`0` : sql.raw(String(level))}::int as s, ${distance} as d, lower(${t.displayName}) as n
-         from ${t} where ${and(published, level === null ? undefined : eq(t.criteriaScore, level), ...conditions)}
-         order by ${distance} limit ${fetch})`,
+         from ${t} where ${and(published, level === null ? undefined : eq(t.criteriaScore, level), ...conditions, bound && (level === null || level === bound.s) ? within(bound.d) : undefined)}
+         order by ${distance}${bound ? sql`` : sql` limit ${end}`})`,
   );
-  return sql`select * from (${sql.join(scans, sql` union all `)}) u limit ${fetch}`;
+  return sql`select * from (${sql.join(scans, sql` union all `)}) u${bound ? sql`` : sql` limit ${end}`}`;
 }
 
 /**
@@ -323,7 +337,7 @@ function nearestScans(c: SearchCriteria & { near: NonNullable<SearchCriteria["ne
  * rows the walk read (fetched) and the last one's level and distance (cut_s, cut_d), for the
  * check in pageRows. Joined with the rows' columns in the same statement.
  */
-function nearestPage(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) {
+function nearestPage(c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: WalkEnd) {
   const order = c.sort === "nearest" ? sql`d, id` : sql`s desc, d, n, id`;
   return sql`with k as materialized (select id, s, d, row_number() over (order by ${order}) as ord, count(*) over () as fetched from (${nearestScans(c, conditions, fetch)}) w)
     select k.id, k.ord, k.s, k.d, k.fetched, cut.s as cut_s, cut.d as cut_d from k, (select s, d from k where ord = fetched) cut
@@ -388,7 +402,7 @@ const orderedPage = (db: Db, c: SearchCriteria, conditions: SQL[]) =>
   sql`select id, row_number() over () as ord from (${orderedIds(db, c, conditions)}) ids`;
 const inOrder = <R extends { ord: number; row: PageRow }>(found: R[]) => found.sort((a, b) => a.ord - b.ord).map((r) => r.row);
 
-const nearestRowsQuery = (db: Db, c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: number) =>
+const nearestRowsQuery = (db: Db, c: SearchCriteria & { near: NonNullable<SearchCriteria["near"]> }, conditions: SQL[], fetch: WalkEnd) =>
   db
     .select({
       ...pageSelect(c.near),
@@ -426,15 +440,16 @@ async function pageRows(db: Db, c: SearchCriteria, conditions: SQL[]): Promise<P
   // Every filter answered by the covering indexes: the walk reads index entries only, however
   // rare the matches (it ends at the radius). Otherwise each entry walked would read the table.
   const walk = isCovered(c);
-  for (let fetch = firstFetch(wanted); ; fetch *= 4) {
-    const found = await withoutBitmapScans(db, walk, (d) => nearestRowsQuery(d, c, conditions, fetch));
-    // Reading stopped at `fetch` rows: the last level read (the lowest score read) may have left
-    // out rows at exactly its last distance. That matters only if the page's last row is in that
-    // level at that distance (the levels before it were read to their end).
-    const last = found.find((r) => r.ord === wanted);
-    if (last && last.fetched === fetch && last.cutS === last.s && last.cutD === last.d) continue;
-    return inOrder(found);
-  }
+  const fetch = firstFetch(wanted);
+  const found = await withoutBitmapScans(db, walk, (d) => nearestRowsQuery(d, c, conditions, fetch));
+  // Reading stopped at `fetch` rows: the last level read (the lowest score read) may have left
+  // out rows at exactly its last distance. That matters only if the page's last row is in that
+  // level at that distance (the levels before it were read to their end). Then every row up to
+  // that level and distance is read, once: listings geocoded to one ZIP code share a point, and
+  // hundreds may tie there in a city (walking again with a larger `fetch` took up to three walks).
+  const last = found.find((r) => r.ord === wanted);
+  if (!(last && last.fetched === fetch && last.cutS === last.s && last.cutD === last.d)) return inOrder(found);
+  return inOrder(await withoutBitmapScans(db, walk, (d) => nearestRowsQuery(d, c, conditions, { s: last.s, d: last.d })));
 }
 
 /**
