@@ -167,12 +167,13 @@ export function searchConditions(c: Omit<SearchCriteria, "sort" | "limit" | "off
   if (c.hsaFsa) where.set("hsaFsa", has("hsaFsa"));
   if (c.q) {
     const q = c.q.toLowerCase();
-    // In a place or a state every entry that passes the other filters is tested: a substring
-    // any match must hold first, where there is one (./name-trigrams.ts). Nationally the trigram
-    // index finds the names, and the plain condition keeps its plans.
+    const matches = sql`(${nameText} like ${`%${likeEscape(q)}%`} or ${q} <% ${nameText})`;
+    // In a place or a state every entry that passes the other filters is tested: first for a
+    // substring that any match holds, where there is one (./name-trigrams.ts; a name containing
+    // q holds it too). Nationally the trigram index finds the names, and the plain condition
+    // keeps its plans.
     const required = c.near || c.state ? requiredTrigramsPattern(q) : null;
-    const similar = required ? sql`(${nameText} ~ ${required} and ${q} <% ${nameText})` : sql`${q} <% ${nameText}`;
-    where.set("q", sql`(${nameText} like ${`%${likeEscape(q)}%`} or ${similar})`);
+    where.set("q", required ? sql`(${nameText} ~ ${required} and ${matches})` : matches);
   }
   return where;
 }

@@ -1,8 +1,8 @@
 // The name search's quick test (db/queries/name-trigrams.ts) never turns away a name pg_trgm
-// finds similar: for many queries and thousands of names made from them (typos, letters
-// swapped, dropped and added, other words around them, hyphens, capitals), every name with
-// `q <% name` holds one of the query's required trigrams, on both databases, and the database's
-// threshold is the one the test assumes.
+// finds similar, nor one that contains the query: for many queries and thousands of names made
+// from them (typos, letters swapped, dropped and added, other words around them, hyphens,
+// capitals), every such name holds one of the query's required trigrams, on both databases,
+// and the database's threshold is the one the test assumes.
 import { sql } from "drizzle-orm";
 import seedrandom from "seedrandom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,14 +65,20 @@ describe.each(testDrivers)("the name search's quick test on $name", ({ createSto
       const pattern = requiredTrigramsPattern(q);
       if (!pattern) continue;
       tested++;
-      const [r] = rowsOf<{ similar: number; typos: number; missed: number }>(
+      const [r] = rowsOf<{ similar: number; typos: number; missed: number; containing: number; missedContaining: number }>(
         await database.db.execute(sql`
           select count(*) filter (where ${q} <% n)::int as similar,
                  count(*) filter (where ${q} <% n and n not like ${`%${q}%`})::int as typos,
-                 count(*) filter (where ${q} <% n and n !~ ${pattern})::int as missed
+                 count(*) filter (where ${q} <% n and n !~ ${pattern})::int as missed,
+                 count(*) filter (where n like ${`%${q}%`})::int as containing,
+                 count(*) filter (where n like ${`%${q}%`} and n !~ ${pattern})::int as "missedContaining"
             from (select lower(x) as n from unnest(${list}::text[]) x) names`),
       );
       expect(r!.missed, q).toBe(0);
+      // The search tests the required trigrams before both of its name tests: a name containing
+      // the query holds them as well.
+      expect(r!.containing, q).toBeGreaterThan(0);
+      expect(r!.missedContaining, q).toBe(0);
       // Not vacuous: names that do not contain the query are found similar, and tested.
       expect(r!.typos, q).toBeGreaterThan(0);
       expect(r!.similar, q).toBeGreaterThan(r!.typos);
